@@ -1,0 +1,36 @@
+using System.Collections.Frozen;
+
+namespace FenceZvm.Smapi.Protocol;
+
+/// <summary>
+/// The request layout of one SMAPI function: its exact (case-sensitive) name, whether a target
+/// follows the password, and the kinds of its extra parameters. One table serves the framer,
+/// the decoder (simulator, trace) and the typed function helpers.
+/// </summary>
+public sealed record SmapiFunction(string Name, bool HasTarget, params ParameterKind[] Extras)
+{
+    public static readonly SmapiFunction ImageActivate = new("Image_Activate", true);
+    public static readonly SmapiFunction ImageDeactivate = new("Image_Deactivate", true, ParameterKind.Text);
+    public static readonly SmapiFunction ImageRecycle = new("Image_Recycle", true);
+    public static readonly SmapiFunction ImageStatusQuery = new("Image_Status_Query", true);
+    public static readonly SmapiFunction ImageNameQueryDm = new("Image_Name_Query_DM", true);
+    public static readonly SmapiFunction CheckAuthentication = new("Check_Authentication", false);
+    public static readonly SmapiFunction QueryApiFunctionalLevel = new("Query_API_Functional_Level", true);
+    public static readonly SmapiFunction ResponseRecovery = new("Response_Recovery", true, ParameterKind.Int32);
+    public static readonly SmapiFunction ImageQueryActivateTime = new("Image_Query_Activate_Time", true, ParameterKind.Byte);
+
+    public static IReadOnlyList<SmapiFunction> All { get; } =
+    [
+        ImageActivate, ImageDeactivate, ImageRecycle, ImageStatusQuery, ImageNameQueryDm,
+        CheckAuthentication, QueryApiFunctionalLevel, ResponseRecovery, ImageQueryActivateTime,
+    ];
+
+    private static readonly FrozenDictionary<string, SmapiFunction> ByName =
+        All.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>Exact, case-sensitive lookup, as the server does (a wrong case is RC 900 RS 12).</summary>
+    public static bool TryGet(string name, out SmapiFunction function) =>
+        ByName.TryGetValue(name, out function!);
+
+    public override string ToString() => Name;
+}
