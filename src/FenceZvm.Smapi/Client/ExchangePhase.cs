@@ -1,0 +1,9 @@
+namespace FenceZvm.Smapi.Client;
+
+internal enum ExchangePhase
+{
+    Connect,
+    Send,
+    RequestId,
+    Output,
+}

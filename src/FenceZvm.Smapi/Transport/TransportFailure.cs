@@ -1,0 +1,13 @@
+namespace FenceZvm.Smapi.Transport;
+
+public enum TransportFailure
+{
+    /// <summary>No connection could be made (refused, unreachable, name not resolved, TLS refused).</summary>
+    ConnectFailed,
+
+    /// <summary>A phase did not complete within the timeout.</summary>
+    Timeout,
+
+    /// <summary>The server closed or reset the connection before the response was complete.</summary>
+    ConnectionClosed,
+}
