@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace FenceZvm.Agent.Logging;
+
+/// <summary>Synchronous stderr logging in upstream's format (no background queue: the agent is short-lived).</summary>
+public sealed class StderrLoggerProvider(TextWriter stderr, LogLevel minimum, SecretRedactor redactor) : ILoggerProvider
+{
+    private readonly object gate = new();
+
+    public ILogger CreateLogger(string categoryName) => new LineLogger(minimum, redactor, Write);
+
+    public void Dispose() => stderr.Flush();
+
+    private void Write(LogLevel level, string message)
+    {
+        lock (gate)
+        {
+            stderr.WriteLine(LogLine.Format(DateTime.Now, level, message));
+            stderr.Flush();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace FenceZvm.Agent.Power;
+
+/// <summary>
+/// The fence semantics of one z/VM system as the action flow sees it. Implementations translate
+/// SMAPI return codes into these answers and throw <see cref="FenceFailure"/> for anything else.
+/// </summary>
+public interface IPowerDevice
+{
+    Task<PowerState> GetStatusAsync(string plug, CancellationToken cancellationToken);
+
+    Task<PowerRequestResult> PowerOnAsync(string plug, CancellationToken cancellationToken);
+
+    Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken);
+
+    /// <summary>Defined images with their state, in the server's order.</summary>
+    Task<IReadOnlyList<ImageEntry>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Checks that the device is reachable and the credentials are accepted.</summary>
+    Task MonitorAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace FenceZvm.Agent.Power;
+
+public enum PowerState
+{
+    Off,
+    On,
+}

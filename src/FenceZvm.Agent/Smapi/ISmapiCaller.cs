@@ -1,0 +1,9 @@
+using FenceZvm.Smapi.Protocol;
+
+namespace FenceZvm.Agent.Smapi;
+
+/// <summary>Sends one SMAPI request and returns the server's answer (one host, or several in order).</summary>
+public interface ISmapiCaller
+{
+    Task<SmapiResponse> CallAsync(SmapiRequest request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,128 @@
+using FenceZvm.Agent.Power;
+using FenceZvm.Smapi;
+using FenceZvm.Smapi.Functions;
+using FenceZvm.Smapi.Protocol;
+using FenceZvm.Smapi.Text;
+using FenceZvm.Smapi.Transport;
+
+namespace FenceZvm.Agent.Smapi;
+
+/// <summary>
+/// Fence semantics over SMAPI. Success is judged on the return code (spec decision 3):
+/// Image_Deactivate RC 0 with any RS, 200/12 (not active) and 200/16 (being deactivated) all mean
+/// "off or going off"; Image_Activate 200/8 means already on and 200/16 means "ask again later".
+/// Anything else fails with the decoded RC/RS.
+/// </summary>
+public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials credentials, ITextCodec codec, SmapiPowerDeviceOptions options) : IPowerDevice
+{
+    public async Task<PowerState> GetStatusAsync(string plug, CancellationToken cancellationToken)
+    {
+        SmapiResponse r = await CallAsync(SmapiRequests.ImageStatusQuery(credentials, plug), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
+        return (r.ReturnCode, r.ReasonCode) switch
+        {
+            (0, 0) => PowerState.On,
+            (0, ReturnCodes.RsNotActive) => PowerState.Off,
+            _ => throw Failure(FenceFailure.Status, SmapiFunction.ImageStatusQuery, r),
+        };
+    }
+
+    public async Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken)
+    {
+        string refused = FenceFailure.Refused("OFF", plug);
+        SmapiResponse r = await CallAsync(SmapiRequests.ImageDeactivate(credentials, plug, options.ForceTime), refused, cancellationToken).ConfigureAwait(false);
+        return (r.ReturnCode, r.ReasonCode) switch
+        {
+            (0, _) => PowerRequestResult.Accepted,
+            (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive or ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Accepted,
+            _ => throw Failure(refused, SmapiFunction.ImageDeactivate, r),
+        };
+    }
+
+    public async Task<PowerRequestResult> PowerOnAsync(string plug, CancellationToken cancellationToken)
+    {
+        string refused = FenceFailure.Refused("ON", plug);
+        SmapiResponse r = await CallAsync(SmapiRequests.ImageActivate(credentials, plug), refused, cancellationToken).ConfigureAwait(false);
+        return (r.ReturnCode, r.ReasonCode) switch
+        {
+            (0, _) => PowerRequestResult.Accepted,
+            (ReturnCodes.ImageOperation, ReturnCodes.RsAlreadyActive) => PowerRequestResult.Accepted,
+            (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Busy,
+            _ => throw Failure(refused, SmapiFunction.ImageActivate, r),
+        };
+    }
+
+    public async Task<IReadOnlyList<ImageEntry>> ListAsync(CancellationToken cancellationToken)
+    {
+        SmapiResponse active = await CallAsync(SmapiRequests.ImageStatusQuery(credentials, "*"), FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
+        RequireSuccess(active, SmapiFunction.ImageStatusQuery);
+        SmapiResponse defined = await CallAsync(SmapiRequests.ImageNameQueryDm(credentials, options.NameQueryTarget), FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
+        RequireSuccess(defined, SmapiFunction.ImageNameQueryDm);
+
+        var activeNames = new HashSet<string>(Parse(SmapiFunction.ImageStatusQuery, active), StringComparer.Ordinal);
+        return Parse(SmapiFunction.ImageNameQueryDm, defined)
+            .Select(name => new ImageEntry(name, activeNames.Contains(name) ? PowerState.On : PowerState.Off))
+            .ToList();
+    }
+
+    public async Task MonitorAsync(CancellationToken cancellationToken)
+    {
+        SmapiRequest request = options.MonitorWithFunctionalLevel
+            ? SmapiRequests.QueryApiFunctionalLevel(credentials, options.NameQueryTarget)
+            : SmapiRequests.CheckAuthentication(credentials);
+        SmapiResponse r = await CallAsync(request, FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
+        RequireSuccess(r, request.Function);
+    }
+
+    private IReadOnlyList<string> Parse(SmapiFunction function, SmapiResponse response)
+    {
+        try
+        {
+            return ImageNameList.Parse(function, response, codec);
+        }
+        catch (SmapiException e)
+        {
+            throw new FenceFailure(FenceFailure.LoginDenied, e.Message, e);
+        }
+    }
+
+    private static void RequireSuccess(SmapiResponse response, SmapiFunction function)
+    {
+        if (response.ReturnCode != 0)
+        {
+            throw Failure(FenceFailure.LoginDenied, function, response);
+        }
+    }
+
+    private static FenceFailure Failure(string upstreamMessage, SmapiFunction function, SmapiResponse response)
+    {
+        // Credentials and authorization failures are reported as upstream's login failure, whatever the action.
+        string message = response.ReturnCode is ReturnCodes.BadUserOrPassword or ReturnCodes.PasswordExpired
+            ? FenceFailure.LoginDenied
+            : upstreamMessage;
+        return new FenceFailure(message, response.Describe(function));
+    }
+
+    private async Task<SmapiResponse> CallAsync(SmapiRequest request, string upstreamMessage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await caller.CallAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SmapiTransportException e) when (e.Failure == TransportFailure.ConnectFailed)
+        {
+            throw new FenceFailure(FenceFailure.LoginDenied, e.Message, e);
+        }
+        catch (SmapiTransportException e) when (e.Failure == TransportFailure.Timeout)
+        {
+            throw new FenceFailure(FenceFailure.TimedOut, e.Message, e);
+        }
+        catch (SmapiTransportException e)
+        {
+            throw new FenceFailure(FenceFailure.ConnectionLost, e.Message, e);
+        }
+        catch (SmapiException e)
+        {
+            throw new FenceFailure(upstreamMessage, e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace FenceZvm.Smapi.Transport;
+
+/// <summary>
+/// TLS over TCP. With verification on, the certificate must chain to the system store (or to the
+/// CA file) and match the host name. A failed handshake is a connect failure naming the reason.
+/// </summary>
+public sealed class TlsTransport : ISmapiTransport
+{
+    private readonly TcpTransport tcp;
+    private readonly TlsSettings settings;
+    private readonly X509Certificate2Collection? trustedCas;
+
+    public TlsTransport(TcpTransport tcp, TlsSettings settings)
+    {
+        this.tcp = tcp;
+        this.settings = settings;
+        trustedCas = settings.Verify && settings.CaFile is { } path ? LoadCas(path) : null;
+    }
+
+    public string Endpoint => $"{tcp.Endpoint} (TLS)";
+
+    public async ValueTask<Stream> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var socket = await tcp.ConnectSocketAsync(cancellationToken).ConfigureAwait(false);
+        string? rejection = null;
+        var ssl = new SslStream(new System.Net.Sockets.NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
+        var authentication = new SslClientAuthenticationOptions
+        {
+            TargetHost = tcp.Host.Trim('[', ']'),
+            RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+            {
+                rejection = Check(certificate, chain, errors);
+                return rejection is null;
+            },
+        };
+        try
+        {
+            await ssl.AuthenticateAsClientAsync(authentication, cancellationToken).ConfigureAwait(false);
+            return ssl;
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            string reason = rejection ?? "handshake refused (is the server speaking TLS?)";
+            throw new SmapiTransportException(TransportFailure.ConnectFailed, $"TLS connection to {tcp.Endpoint} failed: {reason}", inner: e);
+        }
+        catch
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private string? Check(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (!settings.Verify)
+        {
+            return null;
+        }
+
+        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            return "the server sent no certificate";
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            return $"certificate name mismatch: the certificate is not for {tcp.Host}";
+        }
+
+        if (trustedCas is null)
+        {
+            return errors == SslPolicyErrors.None ? null : $"untrusted certificate ({ChainStatus(chain)})";
+        }
+
+        using var custom = new X509Chain();
+        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.AddRange(trustedCas);
+        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return custom.Build(new X509Certificate2(certificate))
+            ? null
+            : $"untrusted certificate: it does not chain to {settings.CaFile} ({ChainStatus(custom)})";
+    }
+
+    private static string ChainStatus(X509Chain? chain) =>
+        chain is null || chain.ChainStatus.Length == 0
+            ? "no chain"
+            : string.Join(", ", chain.ChainStatus.Select(s => s.Status.ToString()).Distinct());
+
+    private static X509Certificate2Collection LoadCas(string path)
+    {
+        var cas = new X509Certificate2Collection();
+        try
+        {
+            cas.ImportFromPemFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new SmapiTransportException(TransportFailure.ConnectFailed, $"Unable to read CA file {path}: {e.Message}", inner: e);
+        }
+
+        if (cas.Count == 0)
+        {
+            throw new SmapiTransportException(TransportFailure.ConnectFailed, $"CA file {path} holds no PEM certificate");
+        }
+
+        return cas;
+    }
+}
