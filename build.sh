@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# fence-zvm build driver.
+#   ./build.sh          restore and publish the NativeAOT binaries into artifacts/bin/
+#   ./build.sh demo     build if needed, then run the agent against the simulator
+#   ./build.sh test     build, run every test, end with "N passed, N failed, N skipped"
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$root"
+bin="$root/artifacts/bin"
+configuration=Release
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+die() { echo "build.sh: $*" >&2; exit 1; }
+
+require_sdk() {
+  command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH; install the .NET 10 SDK"
+  command -v cc >/dev/null || command -v gcc >/dev/null || command -v clang >/dev/null \
+    || die "NativeAOT needs a C toolchain to link: apt-get install gcc (or clang)"
+}
+
+rid() {
+  case "$(uname -m)" in
+    x86_64) echo linux-x64 ;;
+    aarch64) echo linux-arm64 ;;
+    *) die "no NativeAOT runtime for $(uname -m); see packaging/ for the framework-dependent build" ;;
+  esac
+}
+
+publish() {
+  require_sdk
+  local r; r=$(rid)
+  mkdir -p "$bin"
+  dotnet publish src/fence-zvm/fence-zvm.csproj -c "$configuration" -r "$r" -o "$bin" -nologo -v quiet -p:DebugType=none
+  dotnet publish src/smapi-sim/smapi-sim.csproj -c "$configuration" -r "$r" -o "$bin" -nologo -v quiet -p:DebugType=none
+  ln -sf fence_zvmip "$bin/fence_zvm"
+  rm -f "$bin"/*.dbg
+  echo "built: $bin/fence_zvmip $bin/fence_zvm $bin/smapi-sim"
+}
+
+built() { [ -x "$bin/fence_zvmip" ] && [ -x "$bin/smapi-sim" ]; }
+
+run_tests() {
+  publish
+  local results="$root/artifacts/test-results"
+  rm -rf "$results"
+  local status=0
+  FENCE_ZVM_BIN="$bin" dotnet test tests/FenceZvm.Tests/FenceZvm.Tests.csproj -c "$configuration" -nologo \
+    --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+  summarize "$results"
+  return $status
+}
+
+# The plain closing line CI reads, summed over every trx file.
+summarize() {
+  local passed=0 failed=0 skipped=0 total executed f counters
+  for f in "$1"/*.trx; do
+    [ -f "$f" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$f" | head -n 1)
+    total=$(attr total "$counters"); executed=$(attr executed "$counters")
+    passed=$((passed + $(attr passed "$counters")))
+    failed=$((failed + $(attr failed "$counters") + $(attr error "$counters") + $(attr timeout "$counters") + $(attr aborted "$counters")))
+    skipped=$((skipped + total - executed))
+  done
+  echo "$passed passed, $failed failed, $skipped skipped"
+}
+attr() { local v; v=$(echo "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || true); echo "${v:-0}"; }
+
+demo() {
+  built || publish
+  exec "$root/packaging/demo.sh" "$bin"
+}
+
+case "${1:-build}" in
+  build) publish ;;
+  test) run_tests ;;
+  demo) demo ;;
+  *) die "unknown command '$1' (use: build, demo, test)" ;;
+esac

@@ -1,0 +1,10 @@
+namespace FenceZvm.Agent.Runtime;
+
+/// <summary>Everything one run reads from its process: name, arguments, streams and environment.</summary>
+public sealed record AgentInvocation(
+    string InvokedAs,
+    string[] Arguments,
+    TextReader Stdin,
+    TextWriter Stdout,
+    TextWriter Stderr,
+    IReadOnlyDictionary<string, string?> Environment);

@@ -1,0 +1,143 @@
+using FenceZvm.Agent.Actions;
+using FenceZvm.Agent.Logging;
+using FenceZvm.Agent.Options;
+using FenceZvm.Agent.Power;
+using FenceZvm.Smapi;
+using Microsoft.Extensions.Logging;
+
+namespace FenceZvm.Agent.Runtime;
+
+/// <summary>
+/// One run of the agent: parse, document actions, logging, validation, password script, delay,
+/// then the action. Every failure ends as one log line and exit 1; nothing escapes as a stack trace.
+/// </summary>
+public static class AgentMain
+{
+    public static async Task<int> RunAsync(AgentInvocation invocation, CancellationToken cancellationToken)
+    {
+        AgentFlavor flavor = ProgramIdentity.FlavorOf(invocation.InvokedAs);
+        string programName = Path.GetFileName(invocation.InvokedAs);
+        var redactor = new SecretRedactor();
+        AgentParseResult parsed = AgentFrontEnd.Parse(invocation.Arguments, invocation.Stdin, flavor, invocation.Environment);
+        AgentOptions options = parsed.Options;
+        redactor.Add(options.Password);
+
+        if (parsed.Succeeded && TryDocument(options, flavor, invocation.Stdout) is { } documented)
+        {
+            return documented;
+        }
+
+        ILoggerFactory loggers;
+        try
+        {
+            loggers = AgentLogging.Create(Settings(options, programName, invocation), redactor);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            loggers = AgentLogging.Create(Settings(options with { DebugFile = null }, programName, invocation), redactor);
+            using (loggers)
+            {
+                return FailUsage(loggers.CreateLogger(programName), $"Failed: Unable to create file {options.DebugFile}");
+            }
+        }
+
+        using (loggers)
+        {
+            ILogger logger = loggers.CreateLogger(programName);
+            foreach (string warning in parsed.Warnings)
+            {
+                logger.LogWarning("{Warning}", warning);
+            }
+
+            string? error = parsed.Error ?? AgentFrontEnd.Validate(options);
+            if (error is not null)
+            {
+                return FailUsage(logger, error);
+            }
+
+            if (options.Action == FenceAction.ValidateAll)
+            {
+                return ActionRunner.ExitSuccess;
+            }
+
+            try
+            {
+                return await RunActionAsync(options, flavor, redactor, loggers, invocation.Stdout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FenceFailure e)
+            {
+                logger.LogError("{Reason}", e.Message);
+            }
+            catch (SmapiException e)
+            {
+                logger.LogError("Failed: {Reason}", e.Message);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError("Failed: interrupted before the action completed");
+            }
+
+            return ActionRunner.ExitFailure;
+        }
+    }
+
+    private static async Task<int> RunActionAsync(AgentOptions options, AgentFlavor flavor, SecretRedactor redactor, ILoggerFactory loggers, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        ILogger logger = loggers.CreateLogger("FenceZvm.Agent");
+        string password = options.Password ?? string.Empty;
+        if (options.PasswordScript is { } script)
+        {
+            password = await PasswordScript.RunAsync(script, cancellationToken).ConfigureAwait(false);
+            redactor.Add(password);
+        }
+
+        IPowerDevice device = flavor switch
+        {
+            AgentFlavor.Zvmip => DeviceFactory.CreateZvmip(options, password, loggers),
+            _ => throw new FenceFailure("Failed: fence_zvm (SMAPI over AF_IUCV) is not implemented in this build"),
+        };
+
+        if (options.Action is FenceAction.Off or FenceAction.Reboot && options.Delay > TimeSpan.Zero)
+        {
+            logger.LogInformation("Delay {Seconds} second(s) before logging in to the fence device", options.Delay.TotalSeconds);
+            await Task.Delay(options.Delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await new ActionRunner(device, options, logger, stdout).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>--help, --version, metadata and manpage: printed without contacting anything.</summary>
+    private static int? TryDocument(AgentOptions options, AgentFlavor flavor, TextWriter stdout)
+    {
+        string? text = options.ShowHelp ? AgentFrontEnd.Help(flavor)
+            : options.Action == FenceAction.Metadata ? AgentFrontEnd.Metadata(flavor)
+            : options.Action == FenceAction.Manpage ? AgentFrontEnd.Manpage(flavor)
+            : options.ShowVersion ? ProgramIdentity.Version + "\n"
+            : null;
+        if (text is null)
+        {
+            return null;
+        }
+
+        stdout.Write(text);
+        return ActionRunner.ExitSuccess;
+    }
+
+    private static int FailUsage(ILogger logger, string message)
+    {
+        logger.LogError("{Reason}", message);
+        logger.LogError("{Hint}", AgentFrontEnd.UsageHint);
+        return ActionRunner.ExitFailure;
+    }
+
+    private static LoggingSettings Settings(AgentOptions options, string programName, AgentInvocation invocation) =>
+        new(programName, invocation.Stderr)
+        {
+            VerboseLevel = options.VerboseLevel,
+            Quiet = options.Quiet,
+            DebugFile = options.DebugFile,
+            SyslogSocket = invocation.Environment.TryGetValue("FENCE_ZVM_SYSLOG_SOCKET", out string? socket) && !string.IsNullOrEmpty(socket)
+                ? socket
+                : SyslogLoggerProvider.DefaultSocketPath,
+        };
+}
