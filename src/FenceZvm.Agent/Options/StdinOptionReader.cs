@@ -10,6 +10,7 @@ internal static class StdinOptionReader
     private static readonly string[] SilentlyIgnored = ["nodename", "agent"];
     private static readonly string[] TrueWords = ["1", "yes", "on", "true"];
     private static readonly string[] FalseWords = ["0", "no", "off", "false"];
+    private static readonly string[] SecretHints = ["pas", "pw", "secret"];
 
     public static RawOptions Read(TextReader input, AgentFlavor flavor, out string? error)
     {
@@ -81,7 +82,7 @@ internal static class StdinOptionReader
         value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
 
     private static string Redact(string name, string line) =>
-        name.Contains("pass", StringComparison.OrdinalIgnoreCase) ? name + "=<hidden>" : line;
+        SecretHints.Any(h => name.Contains(h, StringComparison.OrdinalIgnoreCase)) ? name + "=<hidden>" : line;
 
     private static string? ReadBounded(TextReader input)
     {
