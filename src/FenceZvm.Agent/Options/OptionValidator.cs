@@ -1,0 +1,86 @@
+namespace FenceZvm.Agent.Options;
+
+/// <summary>The checks of fence-agents' check_input and fence_zvmip, plus input hygiene. One line per failure.</summary>
+public static class OptionValidator
+{
+    public const int MaxPasswordLength = 200;
+    public const int MaxImageNameLength = 8;
+
+    public static string? Validate(AgentOptions options)
+    {
+        if (OptionBinder.IsDocumentationOnly(options))
+        {
+            return null;
+        }
+
+        var zvmip = options.Flavor == AgentFlavor.Zvmip;
+        if (zvmip && options.Username is null)
+        {
+            return "Failed: You have to set login name";
+        }
+
+        if (options.Hosts.Count == 0)
+        {
+            return "Failed: You have to enter fence address";
+        }
+
+        if (zvmip && options.Password is null && options.PasswordScript is null)
+        {
+            return "Failed: You have to enter password or password script";
+        }
+
+        if (options.Plugs.Count == 0 && options.Action is not (FenceAction.List or FenceAction.ListStatus or FenceAction.Monitor))
+        {
+            return "Failed: You have to enter plug number or machine identification";
+        }
+
+        if (options.Plugs.Any(p => p.Length > MaxImageNameLength))
+        {
+            return "Failed: Name of image can not be longer than 8 characters";
+        }
+
+        return CheckName("--username", options.Username is null ? [] : [options.Username])
+            ?? CheckName("--ip", options.Hosts)
+            ?? CheckName("--plug", options.Plugs)
+            ?? CheckPassword(options);
+    }
+
+    private static string? CheckName(string option, IReadOnlyList<string> values)
+    {
+        if (values.Any(v => v.Length == 0))
+        {
+            return $"Failed: The value you have entered for {option} is empty";
+        }
+
+        return values.Any(v => v.Any(c => !char.IsAscii(c) || char.IsControl(c) || c == ' '))
+            ? $"Failed: The value you have entered for {option} contains a space, a control or a non-ASCII character"
+            : null;
+    }
+
+    private static string? CheckPassword(AgentOptions options)
+    {
+        if (options.PasswordScript is { Length: 0 })
+        {
+            return "Failed: The value you have entered for --password-script is empty";
+        }
+
+        if (options.Password is not { } password)
+        {
+            return null;
+        }
+
+        if (password.Length == 0)
+        {
+            return "Failed: The value you have entered for --password is empty";
+        }
+
+        if (password.Length > MaxPasswordLength)
+        {
+            return $"Failed: The password is longer than {MaxPasswordLength} characters";
+        }
+
+        return password.Any(c => c == '\0' || c == '\r' || c == '\n')
+            ? "Failed: The password contains a NUL or line break character"
+            : null;
+    }
+}
