@@ -1,0 +1,38 @@
+namespace FenceZvm.Tests.Support;
+
+/// <summary>Where the repository, its published binaries and the shared documents are.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>artifacts/bin, or $FENCE_ZVM_BIN (set by ./build.sh test).</summary>
+    public static string BinDirectory =>
+        Environment.GetEnvironmentVariable("FENCE_ZVM_BIN") is { Length: > 0 } bin ? bin : Path.Combine(Root, "artifacts", "bin");
+
+    /// <summary>../shared beside the repository (specs, reference metadata, schema).</summary>
+    public static string Shared => Path.Combine(Path.GetDirectoryName(Root)!, "shared");
+
+    public static string Binary(string name)
+    {
+        string path = Path.Combine(BinDirectory, name);
+        if (!File.Exists(path))
+        {
+            Assert.Fail($"{path} does not exist: run ./build.sh (or ./build.sh test) first");
+        }
+
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FenceZvm.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("FenceZvm.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using FenceZvm.Simulator.Faults;
+using FenceZvm.Simulator.Model;
+using FenceZvm.Simulator.Server;
+
+namespace FenceZvm.Tests.Support;
+
+/// <summary>An in-process simulated SMAPI server on a free loopback port, for one test.</summary>
+public sealed class SimulatorHost : IAsyncDisposable
+{
+    public const string User = "FENCEUSR";
+    public const string Password = "fence-pw1";
+
+    private SimulatorHost(SmapiSimulator simulator) => Simulator = simulator;
+
+    public SmapiSimulator Simulator { get; }
+
+    public int Port => Simulator.TcpEndpoints[0].Port;
+
+    public ZvmSystem System => Simulator.System;
+
+    /// <summary>Guests like "CNODE1=on", users like "FENCEUSR:pw" (default: <see cref="User"/> with every function).</summary>
+    public static SimulatorHost Start(
+        IEnumerable<string> guests,
+        IEnumerable<string>? users = null,
+        IEnumerable<string>? faults = null,
+        TimeSpan deactivateDelay = default,
+        TimeSpan activateDelay = default,
+        string? stateFile = null)
+    {
+        var options = new SimulatorOptions
+        {
+            Listen = [new IPEndPoint(IPAddress.Loopback, 0)],
+            Guests = guests.Select(GuestDefinition.Parse).ToList(),
+            Users = (users ?? [$"{User}:{Password}"]).Select(SmapiUser.Parse).ToList(),
+            Faults = (faults ?? []).Select(FaultSpec.Parse).ToList(),
+            DeactivateDelay = deactivateDelay,
+            ActivateDelay = activateDelay,
+            StateFile = stateFile,
+        };
+        return new SimulatorHost(SmapiSimulator.Start(options));
+    }
+
+    public GuestSnapshot Guest(string name) =>
+        System.Find(name) ?? throw new AssertionException($"guest {name} is not defined in the simulator");
+
+    public ValueTask DisposeAsync() => Simulator.DisposeAsync();
+}
