@@ -29,7 +29,8 @@ public sealed record GuestDefinition(string Name, bool Active = true, bool Stuck
         return new GuestDefinition(ValidName(rest, $"guest '{spec}'"), active, stuck);
     }
 
-    internal static string ValidName(string name, string what)
+    /// <summary>Checks and upper-cases a z/VM user id.</summary>
+    public static string ValidName(string name, string what)
     {
         if (name.Length is < 1 or > 8 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '$' or '#' or '@' or '_' or '-'))
         {
