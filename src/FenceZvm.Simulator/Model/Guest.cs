@@ -1,0 +1,74 @@
+namespace FenceZvm.Simulator.Model;
+
+/// <summary>One guest's mutable state; guarded by the owning <see cref="ZvmSystem"/>'s lock.</summary>
+internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
+{
+    public string Name { get; } = definition.Name;
+
+    public bool Stuck { get; } = definition.Stuck;
+
+    public GuestState State { get; private set; } = definition.Active ? GuestState.On : GuestState.Off;
+
+    public DateTimeOffset? LogonTime { get; private set; } = definition.Active ? now : null;
+
+    /// <summary>When the current transition completes; null while stable or stuck.</summary>
+    public DateTimeOffset? PendingUntil { get; private set; }
+
+    public int Activations { get; private set; }
+
+    public int Deactivations { get; private set; }
+
+    public int Recycles { get; private set; }
+
+    /// <summary>Completes a transition whose time has come; true when the state changed.</summary>
+    public bool Settle(DateTimeOffset now)
+    {
+        if (PendingUntil is not { } until || now < until)
+        {
+            return false;
+        }
+
+        PendingUntil = null;
+        if (State == GuestState.Activating)
+        {
+            State = GuestState.On;
+            LogonTime = until;
+        }
+        else if (State == GuestState.Deactivating)
+        {
+            State = GuestState.Off;
+            LogonTime = null;
+        }
+
+        return true;
+    }
+
+    public void BeginActivate(DateTimeOffset now, TimeSpan delay)
+    {
+        Activations++;
+        State = GuestState.Activating;
+        PendingUntil = now + delay;
+        Settle(now);
+    }
+
+    public void BeginDeactivate(DateTimeOffset now, TimeSpan delay)
+    {
+        Deactivations++;
+        State = GuestState.Deactivating;
+        PendingUntil = Stuck ? null : now + delay;
+        Settle(now);
+    }
+
+    public void Recycle(DateTimeOffset now)
+    {
+        Recycles++;
+        if (!Stuck)
+        {
+            State = GuestState.On;
+            PendingUntil = null;
+            LogonTime = now;
+        }
+    }
+
+    public GuestSnapshot Snapshot() => new(Name, State, Stuck, LogonTime, Activations, Deactivations, Recycles);
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Sockets;
+using FenceZvm.Simulator.Faults;
+using FenceZvm.Simulator.Model;
+using FenceZvm.Simulator.Processing;
+using FenceZvm.Simulator.State;
+
+namespace FenceZvm.Simulator.Server;
+
+/// <summary>
+/// The simulated SMAPI server: TCP listeners (and optionally an AF_UNIX socket standing in for
+/// AF_IUCV) in front of one <see cref="ZvmSystem"/>. Each connection carries one request.
+/// </summary>
+public sealed class SmapiSimulator : IAsyncDisposable
+{
+    private const int Backlog = 512;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly List<Socket> listeners = [];
+    private readonly List<Task> acceptLoops = [];
+    private readonly ConnectionHandler handler;
+    private readonly StateFileWriter? stateFile;
+    private int activeConnections;
+    private int stopped;
+
+    private SmapiSimulator(SimulatorOptions options)
+    {
+        Options = options;
+        System = new ZvmSystem(options.Guests, options.Users, options.ActivateDelay, options.DeactivateDelay);
+        Responses = new ResponseStore(options.KeptResponses);
+        Faults = new FaultPlan(options.Faults);
+        var processor = new SmapiProcessor(System, options.Codec, Responses, options.FunctionalLevel);
+        handler = new ConnectionHandler(options, processor, Responses, Faults, new RequestIdSource(options.FirstRequestId), stopping.Token);
+        stateFile = options.StateFile is null ? null : new StateFileWriter(System, options.StateFile);
+    }
+
+    public SimulatorOptions Options { get; }
+
+    public ZvmSystem System { get; }
+
+    public ResponseStore Responses { get; }
+
+    public FaultPlan Faults { get; }
+
+    /// <summary>The bound TCP addresses (the real port when 0 was asked for).</summary>
+    public IReadOnlyList<IPEndPoint> TcpEndpoints { get; private set; } = [];
+
+    public string? IucvSocketPath { get; private set; }
+
+    /// <summary>Binds and starts serving. Listening has begun when this returns.</summary>
+    public static SmapiSimulator Start(SimulatorOptions options)
+    {
+        if (options.Listen.Count == 0 && options.IucvSocket is null)
+        {
+            throw new SimulatorConfigException("nothing to listen on: give a TCP address or an IUCV socket path");
+        }
+
+        if (options.IucvSocket is not null && options.IucvCaller is null)
+        {
+            throw new SimulatorConfigException("an IUCV socket needs the caller's guest id (--iucv-caller)");
+        }
+
+        var simulator = new SmapiSimulator(options);
+        try
+        {
+            simulator.Bind();
+            return simulator;
+        }
+        catch
+        {
+            simulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref stopped, 1) != 0)
+        {
+            return;
+        }
+
+        await stopping.CancelAsync().ConfigureAwait(false);
+        foreach (Socket listener in listeners)
+        {
+            listener.Dispose();
+        }
+
+        await Task.WhenAll(acceptLoops).ConfigureAwait(false);
+        for (int i = 0; i < 200 && Volatile.Read(ref activeConnections) > 0; i++)
+        {
+            await Task.Delay(10).ConfigureAwait(false);
+        }
+
+        if (IucvSocketPath is not null)
+        {
+            File.Delete(IucvSocketPath);
+        }
+
+        stateFile?.Dispose();
+        System.Dispose();
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private void Bind()
+    {
+        var endpoints = new List<IPEndPoint>();
+        foreach (IPEndPoint endpoint in Options.Listen)
+        {
+            var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            listeners.Add(socket);
+            if (endpoint.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                socket.DualMode = false;
+            }
+
+            socket.Bind(endpoint);
+            endpoints.Add((IPEndPoint)socket.LocalEndPoint!);
+            if (!Faults.RefuseAll)
+            {
+                socket.Listen(Backlog);
+                acceptLoops.Add(AcceptLoopAsync(socket, null));
+            }
+        }
+
+        TcpEndpoints = endpoints;
+        if (Options.IucvSocket is { } path)
+        {
+            File.Delete(path);
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            listeners.Add(socket);
+            socket.Bind(new UnixDomainSocketEndPoint(path));
+            IucvSocketPath = path;
+            socket.Listen(Backlog);
+            acceptLoops.Add(AcceptLoopAsync(socket, Options.IucvCaller!.ToUpperInvariant()));
+        }
+    }
+
+    private async Task AcceptLoopAsync(Socket listener, string? iucvCaller)
+    {
+        await Task.Yield();
+        while (!stopping.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await listener.AcceptAsync(stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException) when (!stopping.IsCancellationRequested)
+            {
+                continue;
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+
+            if (iucvCaller is null)
+            {
+                client.NoDelay = true;
+            }
+
+            Interlocked.Increment(ref activeConnections);
+            ThreadPool.UnsafeQueueUserWorkItem(
+                static async state =>
+                {
+                    try
+                    {
+                        await state.Self.handler.HandleAsync(state.Client, state.Caller).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref state.Self.activeConnections);
+                    }
+                },
+                (Self: this, Client: client, Caller: iucvCaller),
+                preferLocal: false);
+        }
+    }
+}

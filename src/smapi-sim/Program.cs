@@ -1,0 +1,3 @@
+using FenceZvm.SimulatorHost;
+
+return SimulatorCommand.Run(args);

@@ -1,0 +1,150 @@
+using System.CommandLine;
+using System.Globalization;
+using FenceZvm.Simulator;
+using FenceZvm.Simulator.Faults;
+using FenceZvm.Simulator.Model;
+using FenceZvm.Simulator.Server;
+using FenceZvm.Smapi.Text;
+
+namespace FenceZvm.SimulatorHost;
+
+/// <summary>The smapi-sim command line: options declared once, parsed into <see cref="SimulatorOptions"/>.</summary>
+internal static class SimulatorCommand
+{
+    private const int UsageError = 2;
+
+    private static readonly Option<string[]> Listen = new("--listen")
+    {
+        Description = "TCP address HOST:PORT to listen on (repeatable); IPv6 in brackets, port 0 = any free port",
+        DefaultValueFactory = _ => ["127.0.0.1:44444"],
+    };
+
+    private static readonly Option<string?> PortFile = new("--port-file") { Description = "Write the first TCP port here once listening" };
+
+    private static readonly Option<string[]> Guests = new("--guest")
+    {
+        Description = "Defined guest NAME[=on|off][:stuck] (repeatable; default on; stuck: deactivation accepted but never completes)",
+    };
+
+    private static readonly Option<string[]> Users = new("--user")
+    {
+        Description = "SMAPI user NAME:PASSWORD[:FUNCTIONS[:TARGETS[:expired]]] (repeatable); FUNCTIONS and TARGETS are 'all' (default) or comma lists",
+    };
+
+    private static readonly Option<string> Encoding = new("--encoding")
+    {
+        Description = "Text encoding of requests and responses",
+        DefaultValueFactory = _ => "ascii",
+    };
+
+    private static readonly Option<string[]> Faults = new("--fault") { Description = $"Inject a fault {FaultSpec.Syntax} (repeatable; kinds listed above)" };
+
+    private static readonly Option<string?> StateFile = new("--state-file") { Description = "JSON file of guest states, rewritten after every change" };
+
+    private static readonly Option<double> DeactivateDelay = new("--deactivate-delay") { Description = "Seconds a deactivation takes (status still active, 200/16 meanwhile)" };
+
+    private static readonly Option<double> ActivateDelay = new("--activate-delay") { Description = "Seconds before an activated guest shows active" };
+
+    private static readonly Option<string?> IucvSocket = new("--iucv-socket") { Description = "AF_UNIX socket PATH served as the IUCV flavour (no password; the caller is --iucv-caller)" };
+
+    private static readonly Option<string?> IucvCaller = new("--iucv-caller") { Description = "Guest id of the IUCV caller, authorized as the user" };
+
+    public static int Run(string[] args)
+    {
+        Encoding.AcceptOnlyFromAmong([.. TextCodecs.Names]);
+        var root = new RootCommand("Simulated z/VM SMAPI server (TCP as for fence_zvmip; AF_UNIX standing in for AF_IUCV as for fence_zvm).\n\n" + FaultSpec.Help)
+        {
+            Listen, PortFile, Guests, Users, Encoding, Faults, StateFile, DeactivateDelay, ActivateDelay, IucvSocket, IucvCaller,
+        };
+        root.SetAction(result => Serve(ToOptions(result), result.GetValue(PortFile)));
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            Console.Error.WriteLine($"smapi-sim: {parsed.Errors[0].Message} (see --help)");
+            return UsageError;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (SimulatorConfigException e)
+        {
+            Console.Error.WriteLine($"smapi-sim: {e.Message}");
+            return UsageError;
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"smapi-sim: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static SimulatorOptions ToOptions(ParseResult result)
+    {
+        GuestDefinition[] guests = [.. (result.GetValue(Guests) ?? []).Select(GuestDefinition.Parse)];
+        SmapiUser[] users = [.. (result.GetValue(Users) ?? []).Select(SmapiUser.Parse)];
+        if (guests.Length == 0)
+        {
+            throw new SimulatorConfigException("no guest defined: give at least one --guest NAME[=on|off][:stuck]");
+        }
+
+        if (users.Length == 0)
+        {
+            throw new SimulatorConfigException("no SMAPI user defined: give at least one --user NAME:PASSWORD");
+        }
+
+        TextCodecs.TryGet(result.GetValue(Encoding)!, out ITextCodec codec);
+        return new SimulatorOptions
+        {
+            Listen = [.. (result.GetValue(Listen) ?? []).Select(ListenEndpoint.Parse)],
+            Guests = guests,
+            Users = users,
+            Codec = codec,
+            Faults = [.. (result.GetValue(Faults) ?? []).Select(FaultSpec.Parse)],
+            StateFile = result.GetValue(StateFile),
+            DeactivateDelay = Seconds(result.GetValue(DeactivateDelay), "--deactivate-delay"),
+            ActivateDelay = Seconds(result.GetValue(ActivateDelay), "--activate-delay"),
+            IucvSocket = result.GetValue(IucvSocket),
+            IucvCaller = result.GetValue(IucvCaller) is { } caller ? GuestDefinition.ValidName(caller, "--iucv-caller") : null,
+        };
+    }
+
+    private static TimeSpan Seconds(double value, string option) =>
+        value is >= 0 and <= 86400 ? TimeSpan.FromSeconds(value) : throw new SimulatorConfigException($"{option} must be 0 to 86400 seconds");
+
+    private static int Serve(SimulatorOptions options, string? portFile)
+    {
+        using var stop = new SignalWaiter();
+        SmapiSimulator simulator = SmapiSimulator.Start(options);
+        try
+        {
+            foreach (var endpoint in simulator.TcpEndpoints)
+            {
+                Console.Out.WriteLine($"listening tcp {ListenEndpoint.Format(endpoint)}");
+            }
+
+            if (simulator.IucvSocketPath is { } path)
+            {
+                Console.Out.WriteLine($"listening unix {path}");
+            }
+
+            Console.Out.Flush();
+            if (portFile is not null && simulator.TcpEndpoints.Count > 0)
+            {
+                string temporary = portFile + ".tmp";
+                File.WriteAllText(temporary, simulator.TcpEndpoints[0].Port.ToString(CultureInfo.InvariantCulture) + "\n");
+                File.Move(temporary, portFile, overwrite: true);
+            }
+
+            stop.Wait();
+        }
+        finally
+        {
+            simulator.StopAsync().GetAwaiter().GetResult();
+        }
+
+        return 0;
+    }
+}
