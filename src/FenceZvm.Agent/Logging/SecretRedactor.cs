@@ -2,15 +2,18 @@ namespace FenceZvm.Agent.Logging;
 
 /// <summary>
 /// Removes known secrets from every line before it is written anywhere (defence in depth: no
-/// message is built with the password, but a server could echo it back).
+/// message is built with the password, but a server could echo it back). Secrets shorter than
+/// <see cref="MinimumLength"/> are not replaced: that would mangle ordinary words in every line.
 /// </summary>
 public sealed class SecretRedactor
 {
+    public const int MinimumLength = 4;
+
     private readonly List<string> secrets = [];
 
     public void Add(string? secret)
     {
-        if (!string.IsNullOrEmpty(secret))
+        if (secret is { Length: >= MinimumLength })
         {
             lock (secrets)
             {

@@ -8,7 +8,7 @@ public sealed class ListAndMonitorTests
     public async Task ListPrintsEveryDefinedGuestWithAnEmptyAlias()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on", "CNODE2=off", "CMANAGER=on"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "list");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "list");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(r.StdoutLines, Is.EquivalentTo(new[] { "CNODE1,", "CNODE2,", "CMANAGER," }));
     }
@@ -17,7 +17,7 @@ public sealed class ListAndMonitorTests
     public async Task ListStatusPrintsLowerCaseStates()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on", "CNODE2=off"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "list-status");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "list-status");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(r.StdoutLines, Is.EquivalentTo(new[] { "CNODE1,,on", "CNODE2,,off" }));
     }
@@ -26,7 +26,7 @@ public sealed class ListAndMonitorTests
     public async Task ListUsesTheSeparatorOption()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "list-status", "-C", ";");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "list-status", "-C", ";");
         Assert.That(r.StdoutLines, Is.EqualTo(new[] { "CNODE1;;on" }));
     }
 
@@ -34,7 +34,7 @@ public sealed class ListAndMonitorTests
     public async Task MonitorWithGoodCredentialsPrintsNothingAndExitsZero()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "monitor");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "monitor");
         Assert.That((r.ExitCode, r.Stdout, r.Stderr), Is.EqualTo((0, string.Empty, string.Empty)));
     }
 
@@ -42,7 +42,7 @@ public sealed class ListAndMonitorTests
     public async Task MonitorWithBadPasswordFails()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
-        ProcessResult r = await Agent.RunAsync([.. Agent.Connection(sim, password: "bad"), "-o", "monitor"]);
+        ProcessResult r = await AgentProcess.RunAsync([.. AgentProcess.Connection(sim, password: "bad"), "-o", "monitor"]);
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
         Assert.That(r.Stderr, Does.Contain("ERROR: Unable to connect/login to fencing device: Check_Authentication: RC 120 RS 0"));
     }
@@ -50,7 +50,7 @@ public sealed class ListAndMonitorTests
     [Test]
     public async Task ValidateAllContactsNothing()
     {
-        ProcessResult r = await Agent.RunAsync("-o", "validate-all", "-a", "192.0.2.1", "-l", "U", "-p", "P", "-n", "CNODE1");
+        ProcessResult r = await AgentProcess.RunAsync("-o", "validate-all", "-a", "192.0.2.1", "-l", "U", "-p", "P", "-n", "CNODE1");
         Assert.That((r.ExitCode, r.Stdout, r.Stderr), Is.EqualTo((0, string.Empty, string.Empty)));
         Assert.That(r.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
     }

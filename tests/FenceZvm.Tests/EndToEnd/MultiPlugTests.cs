@@ -9,7 +9,7 @@ public sealed class MultiPlugTests
     public async Task OffFencesEveryPlugOfTheList()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on", "CNODE2=on", "CNODE3=on"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "off", "-n", "CNODE1,CNODE2");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "off", "-n", "CNODE1,CNODE2");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(r.Stdout, Is.EqualTo("Success: Powered OFF\n"));
         Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
@@ -21,7 +21,7 @@ public sealed class MultiPlugTests
     public async Task StatusIsOnWhenAnyPlugIsOn()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=off", "CNODE2=on"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "status", "-n", "CNODE1,CNODE2");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "status", "-n", "CNODE1,CNODE2");
         Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Status: ON\n")));
     }
 
@@ -29,7 +29,7 @@ public sealed class MultiPlugTests
     public async Task SlowPlugsAreAllFencedWithTheirOwnSeparator()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on", "CNODE2=on", "CNODE3=on"], deactivateDelay: TimeSpan.FromSeconds(2));
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "off", "-n", "CNODE1:CNODE2:CNODE3", "--plug-separator", ":");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "off", "-n", "CNODE1:CNODE2:CNODE3", "--plug-separator", ":");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(sim.System.ActiveGuests(), Is.Empty);
         Assert.That(sim.System.Snapshot().Select(g => g.Deactivations), Is.All.EqualTo(1));
@@ -38,7 +38,7 @@ public sealed class MultiPlugTests
     [Test]
     public async Task EachPlugIsCheckedAgainstEightCharacters()
     {
-        ProcessResult r = await Agent.RunAsync("-o", "off", "-a", "h", "-l", "U", "-p", "P", "-n", "CNODE1,TOOLONGNAME");
+        ProcessResult r = await AgentProcess.RunAsync("-o", "off", "-a", "h", "-l", "U", "-p", "P", "-n", "CNODE1,TOOLONGNAME");
         Assert.That(r.ExitCode, Is.EqualTo(1));
         Assert.That(r.Stderr, Does.Contain("Failed: Name of image can not be longer than 8 characters"));
     }

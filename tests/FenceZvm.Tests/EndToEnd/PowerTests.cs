@@ -9,7 +9,7 @@ public sealed class PowerTests
     public async Task OffDeactivatesAnActiveGuestAndVerifiesIt()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on", "CNODE2=on"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "off", "-n", "CNODE1");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "off", "-n", "CNODE1");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(r.Stdout, Is.EqualTo("Success: Powered OFF\n"));
         Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
@@ -21,7 +21,7 @@ public sealed class PowerTests
     public async Task OffOfAnInactiveGuestSaysAlreadyOffWithoutDeactivating()
     {
         await using var sim = SimulatorHost.Start(["CNODE2=off"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "off", "-n", "CNODE2");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "off", "-n", "CNODE2");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(r.Stdout, Is.EqualTo("Success: Already OFF\n"));
         Assert.That(sim.Guest("CNODE2").Deactivations, Is.EqualTo(0));
@@ -31,7 +31,7 @@ public sealed class PowerTests
     public async Task OnActivatesAnInactiveGuest()
     {
         await using var sim = SimulatorHost.Start(["CNODE2=off"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "on", "-n", "CNODE2");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "on", "-n", "CNODE2");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(r.Stdout, Is.EqualTo("Success: Powered ON\n"));
         Assert.That(sim.Guest("CNODE2").State, Is.EqualTo(GuestState.On));
@@ -41,7 +41,7 @@ public sealed class PowerTests
     public async Task OnOfAnActiveGuestSaysAlreadyOn()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "on", "-n", "CNODE1");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "on", "-n", "CNODE1");
         Assert.That(r.Stdout, Is.EqualTo("Success: Already ON\n"));
         Assert.That(sim.Guest("CNODE1").Activations, Is.EqualTo(0));
     }
@@ -50,7 +50,7 @@ public sealed class PowerTests
     public async Task SlowDeactivationIsWaitedFor()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"], deactivateDelay: TimeSpan.FromSeconds(2));
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "off", "-n", "CNODE1", "--power-timeout", "15");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "off", "-n", "CNODE1", "--power-timeout", "15");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(r.Stdout, Is.EqualTo("Success: Powered OFF\n"));
         Assert.That(r.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.9)), "success must wait until the guest is really off");
@@ -61,7 +61,7 @@ public sealed class PowerTests
     public async Task DeactivationThatNeverCompletesFailsAfterThePowerTimeout()
     {
         await using var sim = SimulatorHost.Start(["CNODE3=on:stuck"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "off", "-n", "CNODE3", "--power-timeout", "2");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "off", "-n", "CNODE3", "--power-timeout", "2");
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
         Assert.That(r.Stdout, Does.Not.Contain("Success"));
         Assert.That(r.Stderr, Does.Contain("ERROR: Failed: Timed out waiting to power OFF"));
@@ -73,7 +73,7 @@ public sealed class PowerTests
     public async Task OffNotAuthorizedFailsAtOnceWithTheReason()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"], users: ["FENCEUSR:fence-pw1:Image_Status_Query"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "off", "-n", "CNODE1");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "off", "-n", "CNODE1");
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
         Assert.That(r.Stderr, Does.Contain("ERROR: Failed: Unable to power OFF CNODE1: Image_Deactivate: RC 100 RS 16: not authorized by the server"));
         Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.On));
@@ -83,7 +83,7 @@ public sealed class PowerTests
     public async Task OnOfAnUndefinedGuestFailsWithImageNotFound()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "on", "-n", "NOSUCH");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "on", "-n", "NOSUCH");
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
         Assert.That(r.Stderr, Does.Contain("Image_Activate: RC 200 RS 4: image not found"));
     }
@@ -92,7 +92,7 @@ public sealed class PowerTests
     public async Task DelayIsHonouredBeforeOff()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "off", "-n", "CNODE1", "--delay", "2");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "off", "-n", "CNODE1", "--delay", "2");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(r.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.9)));
     }

@@ -8,7 +8,7 @@ public sealed class StatusTests
     public async Task ActiveGuestIsOnWithExitZero()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "status", "-n", "CNODE1");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "status", "-n", "CNODE1");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(r.Stdout, Is.EqualTo("Status: ON\n"));
         Assert.That(r.Stderr, Is.Empty);
@@ -18,7 +18,7 @@ public sealed class StatusTests
     public async Task InactiveGuestIsOffWithExitTwo()
     {
         await using var sim = SimulatorHost.Start(["CNODE2=off"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "status", "-n", "CNODE2");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "status", "-n", "CNODE2");
         Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
         Assert.That(r.Stdout, Is.EqualTo("Status: OFF\n"));
     }
@@ -27,7 +27,7 @@ public sealed class StatusTests
     public async Task LowerCaseTargetIsUpperCasedOnTheWire()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "status", "-n", "cnode1");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "status", "-n", "cnode1");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
     }
 
@@ -35,7 +35,7 @@ public sealed class StatusTests
     public async Task UnknownGuestReportsOffAsSmapiDoes()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "status", "-n", "NOSUCH");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "status", "-n", "NOSUCH");
         Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
         Assert.That(r.Stdout, Is.EqualTo("Status: OFF\n"));
     }
@@ -44,7 +44,7 @@ public sealed class StatusTests
     public async Task WrongPasswordFailsWithDecodedReturnCode()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
-        ProcessResult r = await Agent.RunAsync([.. Agent.Connection(sim, password: "wrong-pw"), "-o", "status", "-n", "CNODE1"]);
+        ProcessResult r = await AgentProcess.RunAsync([.. AgentProcess.Connection(sim, password: "wrong-pw"), "-o", "status", "-n", "CNODE1"]);
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
         Assert.That(r.Stdout, Is.Empty);
         Assert.That(r.StderrLines, Has.Length.EqualTo(1));
@@ -56,7 +56,7 @@ public sealed class StatusTests
     public async Task UserNotAuthorizedForStatusFailsWithRc100Rs16()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"], users: ["FENCEUSR:fence-pw1:Check_Authentication"]);
-        ProcessResult r = await Agent.RunAsync(sim, "-o", "status", "-n", "CNODE1");
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "status", "-n", "CNODE1");
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
         Assert.That(r.Stderr, Does.Contain("ERROR: Failed: Unable to obtain correct plug status or plug is not available: Image_Status_Query: RC 100 RS 16: not authorized by the server"));
     }
@@ -70,7 +70,7 @@ public sealed class StatusTests
             port = sim.Port;
         }
 
-        ProcessResult r = await Agent.RunAsync("--disable-ssl", "-a", "127.0.0.1", "-u", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", "U", "-p", "P", "-o", "status", "-n", "CNODE1");
+        ProcessResult r = await AgentProcess.RunAsync("--disable-ssl", "-a", "127.0.0.1", "-u", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", "U", "-p", "P", "-o", "status", "-n", "CNODE1");
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
         Assert.That(r.Stderr, Does.Contain("ERROR: Unable to connect/login to fencing device: Unable to connect to 127.0.0.1:" + port + ": connection refused"));
     }

@@ -22,7 +22,7 @@ public sealed class StdinTests
             password={SimulatorHost.Password}
 
             """;
-        ProcessResult r = await Agent.RunWithStdinAsync(stdin, new Dictionary<string, string> { ["PCMK_service"] = "pacemaker-fenced" });
+        ProcessResult r = await AgentProcess.RunWithStdinAsync(stdin, new Dictionary<string, string> { ["PCMK_service"] = "pacemaker-fenced" });
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(r.Stdout, Is.EqualTo("Success: Powered OFF\n"));
         Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
@@ -33,7 +33,7 @@ public sealed class StdinTests
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on", "CNODE2=on"]);
         string stdin = Common(sim) + "action=off\nport=CNODE2\nplug=CNODE1\n";
-        ProcessResult r = await Agent.RunWithStdinAsync(stdin);
+        ProcessResult r = await AgentProcess.RunWithStdinAsync(stdin);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
         Assert.That(sim.Guest("CNODE2").State, Is.EqualTo(GuestState.On));
@@ -55,7 +55,7 @@ public sealed class StdinTests
             port=CNODE2
             colour=blue
             """;
-        ProcessResult r = await Agent.RunWithStdinAsync(stdin);
+        ProcessResult r = await AgentProcess.RunWithStdinAsync(stdin);
         Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
         Assert.That(r.Stdout, Is.EqualTo("Status: OFF\n"));
         Assert.That(r.Stderr, Does.Contain("WARNING: Parse error: Ignoring unknown option 'colour=blue'"));
@@ -68,7 +68,7 @@ public sealed class StdinTests
         const string password = "a=b=c";
         await using var sim = SimulatorHost.Start(["CNODE1=on"], users: [$"FENCEUSR:{password}"]);
         string stdin = Common(sim, password) + "action=monitor\n";
-        ProcessResult r = await Agent.RunWithStdinAsync(stdin);
+        ProcessResult r = await AgentProcess.RunWithStdinAsync(stdin);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
     }
 
@@ -82,7 +82,7 @@ public sealed class StdinTests
         try
         {
             string stdin = $"ip=127.0.0.1\nipport={Port(sim)}\ndisable_ssl=1\nusername={SimulatorHost.User}\npassword_script={script}\naction=status\nport=CNODE1\n";
-            ProcessResult r = await Agent.RunWithStdinAsync(stdin);
+            ProcessResult r = await AgentProcess.RunWithStdinAsync(stdin);
             Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Status: ON\n")), r.ToString());
         }
         finally
@@ -94,7 +94,7 @@ public sealed class StdinTests
     [Test]
     public async Task MissingAddressOnStdinIsAValidationFailure()
     {
-        ProcessResult r = await Agent.RunWithStdinAsync("action=off\nusername=U\npassword=P\nport=CNODE1\n");
+        ProcessResult r = await AgentProcess.RunWithStdinAsync("action=off\nusername=U\npassword=P\nport=CNODE1\n");
         Assert.That(r.ExitCode, Is.EqualTo(1));
         Assert.That(r.StderrLines, Has.Length.EqualTo(2));
         Assert.That(r.StderrLines[0], Does.EndWith("ERROR: Failed: You have to enter fence address"));

@@ -1,7 +1,7 @@
 namespace FenceZvm.Tests.Support;
 
 /// <summary>The published fence_zvmip binary, run as a process.</summary>
-public static class Agent
+public static class AgentProcess
 {
     public static string Path => RepoPaths.Binary("fence_zvmip");
 
