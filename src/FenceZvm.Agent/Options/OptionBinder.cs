@@ -16,9 +16,14 @@ internal static class OptionBinder
 
         foreach (var spec in OptionTable.For(flavor))
         {
+            if (spec.Bind is null)
+            {
+                continue;
+            }
+
             if (!raw.TryGet(spec, out var text))
             {
-                if (spec.Default is null || spec.Bind is null)
+                if (spec.Default is null)
                 {
                     continue;
                 }
@@ -32,10 +37,7 @@ internal static class OptionBinder
                 continue;
             }
 
-            if (spec.Bind is not null)
-            {
-                options = spec.Bind(options, value);
-            }
+            options = spec.Bind(options, value);
         }
 
         options = options with
