@@ -66,9 +66,33 @@ summarize() {
 }
 attr() { local v; v=$(echo "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || true); echo "${v:-0}"; }
 
+# Runs the agent against a simulated z/VM: CNODE1 active, CNODE2 inactive.
 demo() {
   built || publish
-  exec "$root/packaging/demo.sh" "$bin"
+  demo_work=$(mktemp -d); local work=$demo_work
+  "$bin/smapi-sim" --listen 127.0.0.1:0 --port-file "$work/port" --state-file "$work/state.json" \
+    --guest CNODE1=on --guest CNODE2=off --guest CMANAGER=on --user CMANAGER:demo-pw1 --deactivate-delay 1 >"$work/sim.log" 2>&1 &
+  demo_sim=$!
+  trap 'kill "$demo_sim" 2>/dev/null; wait "$demo_sim" 2>/dev/null; rm -rf "$demo_work"' EXIT
+  for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.05; done
+  [ -s "$work/port" ] || die "smapi-sim did not start: $(cat "$work/sim.log")"
+  local port; port=$(cat "$work/port")
+  echo "smapi-sim listening on 127.0.0.1:$port (CNODE1 active, CNODE2 inactive, user CMANAGER)"
+  local common=(--disable-ssl -a 127.0.0.1 -u "$port" -l CMANAGER -p demo-pw1)
+  local step
+  for step in "-o status -n CNODE1" "-o off -n CNODE1" "-o status -n CNODE1" "-o on -n CNODE1" \
+              "-o list" "-o list-status" "-o monitor" "-o reboot -n CNODE2"; do
+    echo
+    echo "\$ fence_zvmip -a 127.0.0.1 -u $port -l CMANAGER -p ******** --disable-ssl $step"
+    # shellcheck disable=SC2086
+    "$bin/fence_zvmip" "${common[@]}" $step && echo "(exit 0)" || echo "(exit $?)"
+  done
+  echo
+  echo "\$ printf 'action=status\\nip=127.0.0.1\\n...' | fence_zvmip     # stdin, as pacemaker calls it"
+  printf 'action=status\nip=127.0.0.1\nipport=%s\ndisable_ssl=1\nusername=CMANAGER\npassword=demo-pw1\nport=CNODE2\n' "$port" \
+    | "$bin/fence_zvmip" && echo "(exit 0)" || echo "(exit $?)"
+  echo
+  echo "simulator state:"; cat "$work/state.json"; echo
 }
 
 case "${1:-build}" in
