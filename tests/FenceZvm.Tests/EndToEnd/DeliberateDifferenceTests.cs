@@ -1,0 +1,75 @@
+using FenceZvm.Simulator.Model;
+using FenceZvm.Tests.Support;
+
+namespace FenceZvm.Tests.EndToEnd;
+
+/// <summary>
+/// Where ours deliberately differs from the upstream Python agent (each also listed in the README):
+/// the test shows what upstream does and what we do instead.
+/// </summary>
+public sealed class DeliberateDifferenceTests
+{
+    [Test]
+    public async Task SeveralPlugsWorkWhereUpstreamRejectsThem()
+    {
+        UpstreamAgent.RequireInstalled();
+        await using var sim = SimulatorHost.Start(["CNODE1=on", "CNODE2=on"]);
+        string[] arguments = [.. AgentProcess.Connection(sim), "-o", "off", "-n", "CNODE1,CNODE2"];
+
+        ProcessResult upstream = await ProcessRunner.RunAsync(UpstreamAgent.Path, arguments);
+        Assert.That(upstream.ExitCode, Is.EqualTo(1), "upstream checks 8 characters before splitting");
+        Assert.That(upstream.Stderr, Does.Contain("Name of image can not be longer than 8 characters"));
+
+        ProcessResult ours = await ProcessRunner.RunAsync(AgentProcess.Path, arguments);
+        Assert.That((ours.ExitCode, ours.Stdout), Is.EqualTo((0, "Success: Powered OFF\n")), ours.ToString());
+        Assert.That(sim.System.ActiveGuests(), Is.Empty);
+    }
+
+    [Test]
+    public async Task RefusedDeactivationFailsAtOnceWithTheReasonWhereUpstreamWaitsForTheTimeout()
+    {
+        UpstreamAgent.RequireInstalled();
+        string[] users = ["FENCEUSR:fence-pw1:Image_Status_Query"];
+        ProcessResult upstream;
+        await using (var sim = SimulatorHost.Start(["CNODE1=on"], users))
+        {
+            upstream = await ProcessRunner.RunAsync(UpstreamAgent.Path, [.. AgentProcess.Connection(sim), "-o", "off", "-n", "CNODE1", "--power-timeout", "3"]);
+        }
+
+        Assert.That(upstream.ExitCode, Is.EqualTo(1));
+        Assert.That(upstream.Stderr, Does.Contain("Failed: Timed out waiting to power OFF"), "upstream ignores the return code and polls");
+        Assert.That(upstream.Stderr, Does.Not.Contain("RC 100"));
+
+        await using var ours = SimulatorHost.Start(["CNODE1=on"], users);
+        ProcessResult r = await ProcessRunner.RunAsync(AgentProcess.Path, [.. AgentProcess.Connection(ours), "-o", "off", "-n", "CNODE1", "--power-timeout", "3"]);
+        Assert.That(r.ExitCode, Is.EqualTo(1));
+        Assert.That(r.Stderr, Does.Contain("Image_Deactivate: RC 100 RS 16: not authorized by the server"));
+        Assert.That(ours.Guest("CNODE1").State, Is.EqualTo(GuestState.On));
+    }
+
+    [Test]
+    public async Task FragmentedResponsesWorkWhereUpstreamFails()
+    {
+        UpstreamAgent.RequireInstalled();
+        ProcessResult upstream;
+        await using (var sim = SimulatorHost.Start(["CNODE1=on"], faults: ["fragment"]))
+        {
+            upstream = await ProcessRunner.RunAsync(UpstreamAgent.Path, [.. AgentProcess.Connection(sim), "-o", "status", "-n", "CNODE1"]);
+        }
+
+        Assert.That(upstream.ExitCode, Is.Not.EqualTo(0), "upstream reads the 16-byte header with one recv");
+
+        await using var ours = SimulatorHost.Start(["CNODE1=on"], faults: ["fragment"]);
+        ProcessResult r = await ProcessRunner.RunAsync(AgentProcess.Path, [.. AgentProcess.Connection(ours), "-o", "status", "-n", "CNODE1"]);
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Status: ON\n")), r.ToString());
+    }
+
+    [Test]
+    public async Task NonAsciiPasswordIsRejectedWhereUpstreamTruncatesIt()
+    {
+        ProcessResult r = await AgentProcess.RunAsync("-o", "status", "-a", "127.0.0.1", "-l", "U", "-p", "pässwörd", "-n", "CNODE1", "--disable-ssl");
+        Assert.That(r.ExitCode, Is.EqualTo(1));
+        Assert.That(r.StderrLines, Has.Length.GreaterThanOrEqualTo(1));
+        Assert.That(r.Stderr, Does.Not.Contain("pässwörd"));
+    }
+}
