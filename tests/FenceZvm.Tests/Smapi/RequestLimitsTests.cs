@@ -1,5 +1,6 @@
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
+using FenceZvm.Smapi.Text;
 using NUnit.Framework;
 
 namespace FenceZvm.Tests.Smapi;
@@ -62,4 +63,13 @@ public class RequestLimitsTests
     [Test]
     public void DefaultCredentialsAreRefusedNotANullReference() =>
         Assert.Throws<SmapiRequestException>(() => SmapiRequests.ImageActivate(default, "LINUX01"));
+
+    [Test]
+    public void NonAsciiPasswordIsRefusedWhenFramedWithoutShowingIt()
+    {
+        SmapiRequest request = SmapiRequests.CheckAuthentication(new SmapiCredentials("FENCEUSR", "pässwörd"));
+
+        var e = Assert.Throws<SmapiEncodingException>(() => RequestFramer.ToArray(request, TextCodecs.Ascii));
+        Assert.That(e!.Message, Does.Contain("password").And.Contain("U+00E4").And.Not.Contain("sswö"));
+    }
 }
