@@ -64,6 +64,7 @@ public readonly partial record struct ForceTime
 
     public override string ToString() => Text;
 
-    [GeneratedRegex(@"^(?:(?<immed>IMMED)|WITHIN\s+(?<within>\d{1,5})|BY\s+(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2}))?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d also matches non-ASCII digits, which int.Parse then rejects with a FormatException.
+    [GeneratedRegex(@"^(?:(?<immed>IMMED)|WITHIN\s+(?<within>[0-9]{1,5})|BY\s+(?<h>[0-9]{1,2}):(?<m>[0-9]{2})(?::(?<s>[0-9]{2}))?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Syntax();
 }

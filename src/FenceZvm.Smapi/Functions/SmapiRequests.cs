@@ -40,5 +40,6 @@ public static class SmapiRequests
     private static SmapiCredentials Normalize(SmapiCredentials credentials) =>
         credentials with { User = Upper(credentials.User) };
 
-    private static string Upper(string value) => value.ToUpperInvariant();
+    // A null target or user is left for SmapiRequest to refuse with a SmapiRequestException.
+    private static string Upper(string value) => value?.ToUpperInvariant()!;
 }

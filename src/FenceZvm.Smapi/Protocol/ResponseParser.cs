@@ -70,6 +70,8 @@ public static class ResponseParser
     /// <summary>Parses the output_length bytes of response 2 (request id, RC, RS, output).</summary>
     public static SmapiResponse ParseBody(byte[] body, uint expectedRequestId)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        CheckOutputLength(body.Length, int.MaxValue);
         uint requestId = BinaryPrimitives.ReadUInt32BigEndian(body);
         if (requestId != expectedRequestId)
         {

@@ -38,6 +38,11 @@ public sealed class SmapiRequest
 
     private void Validate()
     {
+        if (User is null || Password is null)
+        {
+            throw new SmapiRequestException("SMAPI user and password must be given (empty over IUCV), not left unset");
+        }
+
         if (User.Length > MaxUserLength)
         {
             throw new SmapiRequestException($"SMAPI user '{User}' is longer than {MaxUserLength} characters");
