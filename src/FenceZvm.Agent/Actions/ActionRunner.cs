@@ -16,6 +16,8 @@ public sealed class ActionRunner(IPowerDevice device, AgentOptions options, ILog
     public const int ExitFailure = 1;
     public const int ExitStatusOff = 2;
 
+    private readonly StatusPoller poller = new(options, logger);
+
     /// <summary>Runs the action; failures are thrown as <see cref="FenceFailure"/>.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +28,10 @@ public sealed class ActionRunner(IPowerDevice device, AgentOptions options, ILog
                 return ExitSuccess;
             case FenceAction.Monitor:
                 await device.MonitorAsync(cancellationToken).ConfigureAwait(false);
+                return ExitSuccess;
+            case FenceAction.Reboot when options.Method == RebootMethod.Cycle:
+                await new CycleReboot(device, options, poller, logger).RunAsync(cancellationToken).ConfigureAwait(false);
+                stdout.WriteLine("Success: Rebooted");
                 return ExitSuccess;
         }
 
@@ -54,6 +60,8 @@ public sealed class ActionRunner(IPowerDevice device, AgentOptions options, ILog
                 throw new InvalidOperationException($"action {options.Action} is not a device action");
         }
     }
+
+    internal static string Upper(PowerState state) => state == PowerState.On ? "ON" : "OFF";
 
     private async Task RebootAsync(PowerState status, CancellationToken cancellationToken)
     {
@@ -102,24 +110,33 @@ public sealed class ActionRunner(IPowerDevice device, AgentOptions options, ILog
     {
         if (!await SetPowerAsync(target, attempts, cancellationToken).ConfigureAwait(false))
         {
-            throw new FenceFailure(timeoutMessage, $"{string.Join(options.PlugSeparator, options.Plugs)} did not reach {Upper(target)} within {Seconds(options.PowerTimeout)}");
+            throw new FenceFailure(timeoutMessage, $"{string.Join(options.PlugSeparator, options.Plugs)} did not reach {Upper(target)} within {options.PowerTimeout.TotalSeconds:0.###} s");
         }
     }
 
-    /// <summary>Requests <paramref name="target"/> for every plug, then verifies; true once every plug is there.</summary>
+    /// <summary>
+    /// Requests <paramref name="target"/> for every plug, then verifies; true once every plug is there.
+    /// Busy plugs (activate while still being deactivated) are asked again at every poll.
+    /// </summary>
     private async Task<bool> SetPowerAsync(PowerState target, int attempts, CancellationToken cancellationToken)
     {
         for (int attempt = 1; attempt <= attempts; attempt++)
         {
             logger.LogDebug("Requesting power {Target} for {Plugs} (attempt {Attempt} of {Attempts})", Upper(target), string.Join(",", options.Plugs), attempt, attempts);
-            PowerRequestResult[] results = await Task.WhenAll(options.Plugs.Select(plug => RequestAsync(plug, target, cancellationToken))).ConfigureAwait(false);
-            string[] busy = options.Plugs.Where((_, i) => results[i] == PowerRequestResult.Busy).ToArray();
+            string[] busy = await RequestAsync(options.Plugs, target, cancellationToken).ConfigureAwait(false);
             if (options.PowerWait > TimeSpan.Zero)
             {
                 await Task.Delay(options.PowerWait, cancellationToken).ConfigureAwait(false);
             }
 
-            if (await VerifyAsync(target, busy, cancellationToken).ConfigureAwait(false))
+            bool reached = await poller.UntilAsync(
+                async token =>
+                {
+                    busy = await RequestAsync(busy, target, token).ConfigureAwait(false);
+                    return await AllInStateAsync(target, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (reached)
             {
                 return true;
             }
@@ -128,62 +145,21 @@ public sealed class ActionRunner(IPowerDevice device, AgentOptions options, ILog
         return false;
     }
 
-    /// <summary>
-    /// Polls every stonith_status_sleep until all plugs are in <paramref name="target"/> or the power
-    /// timeout passes. Busy plugs (activate while still being deactivated) are asked again each round.
-    /// A failed status query is logged and polled again: only the deadline ends the wait.
-    /// </summary>
-    private async Task<bool> VerifyAsync(PowerState target, string[] busy, CancellationToken cancellationToken)
+    /// <summary>Requests <paramref name="target"/> for <paramref name="plugs"/> concurrently; returns the busy ones.</summary>
+    private async Task<string[]> RequestAsync(IReadOnlyList<string> plugs, PowerState target, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (HasPowerDeadline)
-        {
-            deadline.CancelAfter(options.PowerTimeout);
-        }
-
-        try
-        {
-            while (true)
-            {
-                if (busy.Length > 0)
-                {
-                    PowerRequestResult[] results = await Task.WhenAll(busy.Select(plug => RequestAsync(plug, target, deadline.Token))).ConfigureAwait(false);
-                    busy = busy.Where((_, i) => results[i] == PowerRequestResult.Busy).ToArray();
-                }
-
-                if (await AllInStateAsync(target, deadline.Token).ConfigureAwait(false))
-                {
-                    return true;
-                }
-
-                await Task.Delay(options.StonithStatusSleep, deadline.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
+        PowerRequestResult[] results = await Task.WhenAll(plugs.Select(plug => target == PowerState.On
+            ? device.PowerOnAsync(plug, cancellationToken)
+            : device.PowerOffAsync(plug, cancellationToken))).ConfigureAwait(false);
+        return plugs.Where((_, i) => results[i] == PowerRequestResult.Busy).ToArray();
     }
 
     private async Task<bool> AllInStateAsync(PowerState target, CancellationToken cancellationToken)
     {
-        try
-        {
-            PowerState[] states = await Task.WhenAll(options.Plugs.Select(plug => device.GetStatusAsync(plug, cancellationToken))).ConfigureAwait(false);
-            logger.LogDebug("Status of {Plugs}: {States}", string.Join(",", options.Plugs), string.Join(",", states.Select(Upper)));
-            return states.All(s => s == target);
-        }
-        catch (FenceFailure e)
-        {
-            logger.LogDebug("Status query failed while waiting, will retry: {Reason}", e.Message);
-            return false;
-        }
+        PowerState[] states = await Task.WhenAll(options.Plugs.Select(plug => device.GetStatusAsync(plug, cancellationToken))).ConfigureAwait(false);
+        logger.LogDebug("Status of {Plugs}: {States}", string.Join(",", options.Plugs), string.Join(",", states.Select(Upper)));
+        return states.All(s => s == target);
     }
-
-    private Task<PowerRequestResult> RequestAsync(string plug, PowerState target, CancellationToken cancellationToken) =>
-        target == PowerState.On ? device.PowerOnAsync(plug, cancellationToken) : device.PowerOffAsync(plug, cancellationToken);
-
-    private bool HasPowerDeadline => !options.DisableTimeout && options.PowerTimeout > TimeSpan.Zero;
 
     private static PowerState? Target(FenceAction action) => action switch
     {
@@ -191,8 +167,4 @@ public sealed class ActionRunner(IPowerDevice device, AgentOptions options, ILog
         FenceAction.Off => PowerState.Off,
         _ => null,
     };
-
-    private static string Upper(PowerState state) => state == PowerState.On ? "ON" : "OFF";
-
-    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.###} s";
 }

@@ -12,6 +12,12 @@ public interface IPowerDevice
 
     Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken);
 
+    /// <summary>Deactivates and reactivates the image in one request (Image_Recycle).</summary>
+    Task<PowerRequestResult> RecycleAsync(string plug, CancellationToken cancellationToken);
+
+    /// <summary>When the image last logged on ("2026-11-25 08:04:21"), or null when that cannot be told.</summary>
+    Task<string?> GetLogonTimeAsync(string plug, CancellationToken cancellationToken);
+
     /// <summary>Defined images with their state, in the server's order.</summary>
     Task<IReadOnlyList<ImageEntry>> ListAsync(CancellationToken cancellationToken);
 

@@ -7,4 +7,7 @@ public enum PowerRequestResult
 
     /// <summary>The image is being deactivated: ask again after a pause.</summary>
     Busy,
+
+    /// <summary>Image_Recycle of an image that is not active: nothing was recycled.</summary>
+    NotActive,
 }

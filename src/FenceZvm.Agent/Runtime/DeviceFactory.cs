@@ -23,11 +23,12 @@ public static class DeviceFactory
             Timeout = IoBounds.ExchangeTimeout(options),
             Trace = new LoggerTraceSink(loggers.CreateLogger(AgentLogging.FrameTraceCategory)),
         };
-        string host = options.Hosts[0];
-        var client = new SmapiClient(Transport(host, options), clientOptions);
+        HostCaller[] hosts = options.Hosts
+            .Select(host => new HostCaller(new SmapiClient(Transport(host, options), clientOptions), logger))
+            .ToArray();
         var credentials = new SmapiCredentials(options.Username ?? string.Empty, password);
         var deviceOptions = new SmapiPowerDeviceOptions { NameQueryTarget = options.Username ?? "FOOBAR" };
-        return new SmapiPowerDevice(new SingleHostCaller(client, logger), credentials, codec, deviceOptions);
+        return new SmapiPowerDevice(new FailoverCaller(hosts, logger), credentials, codec, deviceOptions, logger);
     }
 
     private static ISmapiTransport Transport(string host, AgentOptions options)

@@ -4,6 +4,7 @@ using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Text;
 using FenceZvm.Smapi.Transport;
+using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Smapi;
 
@@ -13,7 +14,7 @@ namespace FenceZvm.Agent.Smapi;
 /// "off or going off"; Image_Activate 200/8 means already on and 200/16 means "ask again later".
 /// Anything else fails with the decoded RC/RS.
 /// </summary>
-public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials credentials, ITextCodec codec, SmapiPowerDeviceOptions options) : IPowerDevice
+public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials credentials, ITextCodec codec, SmapiPowerDeviceOptions options, ILogger logger) : IPowerDevice
 {
     public async Task<PowerState> GetStatusAsync(string plug, CancellationToken cancellationToken)
     {
@@ -29,26 +30,59 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
     public async Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken)
     {
         string refused = FenceFailure.Refused("OFF", plug);
-        SmapiResponse r = await CallAsync(SmapiRequests.ImageDeactivate(credentials, plug, options.ForceTime), refused, cancellationToken).ConfigureAwait(false);
-        return (r.ReturnCode, r.ReasonCode) switch
+        SmapiResponse? r = await CallChangingStateAsync(SmapiRequests.ImageDeactivate(credentials, plug, options.ForceTime), refused, cancellationToken).ConfigureAwait(false);
+        return (r?.ReturnCode, r?.ReasonCode) switch
         {
-            (0, _) => PowerRequestResult.Accepted,
+            (null, _) or (0, _) => PowerRequestResult.Accepted,
             (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive or ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Accepted,
-            _ => throw Failure(refused, SmapiFunction.ImageDeactivate, r),
+            _ => throw Refusal(refused, SmapiFunction.ImageDeactivate, r!),
         };
     }
 
     public async Task<PowerRequestResult> PowerOnAsync(string plug, CancellationToken cancellationToken)
     {
         string refused = FenceFailure.Refused("ON", plug);
-        SmapiResponse r = await CallAsync(SmapiRequests.ImageActivate(credentials, plug), refused, cancellationToken).ConfigureAwait(false);
-        return (r.ReturnCode, r.ReasonCode) switch
+        SmapiResponse? r = await CallChangingStateAsync(SmapiRequests.ImageActivate(credentials, plug), refused, cancellationToken).ConfigureAwait(false);
+        return (r?.ReturnCode, r?.ReasonCode) switch
         {
-            (0, _) => PowerRequestResult.Accepted,
+            (null, _) or (0, _) => PowerRequestResult.Accepted,
             (ReturnCodes.ImageOperation, ReturnCodes.RsAlreadyActive) => PowerRequestResult.Accepted,
             (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Busy,
-            _ => throw Failure(refused, SmapiFunction.ImageActivate, r),
+            _ => throw Refusal(refused, SmapiFunction.ImageActivate, r!),
         };
+    }
+
+    public async Task<PowerRequestResult> RecycleAsync(string plug, CancellationToken cancellationToken)
+    {
+        string refused = FenceFailure.Refused("cycle", plug);
+        SmapiResponse? r = await CallChangingStateAsync(SmapiRequests.ImageRecycle(credentials, plug), refused, cancellationToken).ConfigureAwait(false);
+        return (r?.ReturnCode, r?.ReasonCode) switch
+        {
+            (null, _) or (0, _) => PowerRequestResult.Accepted,
+            (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive) => PowerRequestResult.NotActive,
+            (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Busy,
+            _ => throw Refusal(refused, SmapiFunction.ImageRecycle, r!),
+        };
+    }
+
+    public async Task<string?> GetLogonTimeAsync(string plug, CancellationToken cancellationToken)
+    {
+        try
+        {
+            SmapiResponse r = await caller.CallAsync(SmapiRequests.ImageQueryActivateTime(credentials, plug), cancellationToken).ConfigureAwait(false);
+            if (r.ReturnCode == 0)
+            {
+                return ActivationTime.Parse(r, codec).ToString();
+            }
+
+            logger.LogDebug("No logon time for {Plug}: {Result}", plug, r.Describe(SmapiFunction.ImageQueryActivateTime));
+        }
+        catch (SmapiException e)
+        {
+            logger.LogDebug("No logon time for {Plug}: {Reason}", plug, e.Message);
+        }
+
+        return null;
     }
 
     public async Task<IReadOnlyList<ImageEntry>> ListAsync(CancellationToken cancellationToken)
@@ -93,6 +127,9 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         }
     }
 
+    private static FenceFailure Refusal(string upstreamMessage, SmapiFunction function, SmapiResponse response) =>
+        new(upstreamMessage, response.Describe(function)) { IsRefusal = true };
+
     private static FenceFailure Failure(string upstreamMessage, SmapiFunction function, SmapiResponse response)
     {
         // Credentials and authorization failures are reported as upstream's login failure, whatever the action.
@@ -100,6 +137,20 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
             ? FenceFailure.LoginDenied
             : upstreamMessage;
         return new FenceFailure(message, response.Describe(function));
+    }
+
+    /// <summary>Null when the outcome is unknown (response lost): the caller verifies by status.</summary>
+    private async Task<SmapiResponse?> CallChangingStateAsync(SmapiRequest request, string upstreamMessage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CallAsync(request, upstreamMessage, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OutcomeUnknownException unknown)
+        {
+            logger.LogWarning("{Reason}; verifying by status instead of sending it again", unknown.Message);
+            return null;
+        }
     }
 
     private async Task<SmapiResponse> CallAsync(SmapiRequest request, string upstreamMessage, CancellationToken cancellationToken)
@@ -120,7 +171,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         {
             throw new FenceFailure(FenceFailure.ConnectionLost, e.Message, e);
         }
-        catch (SmapiException e)
+        catch (SmapiException e) when (e is not OutcomeUnknownException)
         {
             throw new FenceFailure(upstreamMessage, e.Message, e);
         }

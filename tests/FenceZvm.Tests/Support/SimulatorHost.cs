@@ -2,6 +2,7 @@ using System.Net;
 using FenceZvm.Simulator.Faults;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Simulator.Server;
+using FenceZvm.Smapi.Text;
 
 namespace FenceZvm.Tests.Support;
 
@@ -17,6 +18,8 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public int Port => Simulator.TcpEndpoints[0].Port;
 
+    public IPAddress Address => Simulator.TcpEndpoints[0].Address;
+
     public ZvmSystem System => Simulator.System;
 
     /// <summary>Guests like "CNODE1=on", users like "FENCEUSR:pw" (default: <see cref="User"/> with every function).</summary>
@@ -26,11 +29,14 @@ public sealed class SimulatorHost : IAsyncDisposable
         IEnumerable<string>? faults = null,
         TimeSpan deactivateDelay = default,
         TimeSpan activateDelay = default,
-        string? stateFile = null)
+        string? stateFile = null,
+        ITextCodec? encoding = null,
+        IPEndPoint? listen = null)
     {
         var options = new SimulatorOptions
         {
-            Listen = [new IPEndPoint(IPAddress.Loopback, 0)],
+            Listen = [listen ?? new IPEndPoint(IPAddress.Loopback, 0)],
+            Codec = encoding ?? TextCodecs.Ascii,
             Guests = guests.Select(GuestDefinition.Parse).ToList(),
             Users = (users ?? [$"{User}:{Password}"]).Select(SmapiUser.Parse).ToList(),
             Faults = (faults ?? []).Select(FaultSpec.Parse).ToList(),

@@ -1,0 +1,72 @@
+using FenceZvm.Agent.Options;
+using FenceZvm.Agent.Power;
+using Microsoft.Extensions.Logging;
+
+namespace FenceZvm.Agent.Actions;
+
+/// <summary>
+/// --method=cycle: one Image_Recycle per plug (upstream advertises cycle but does on/off). A guest
+/// that was not active is activated (the old C agent reported success and left it down). Success
+/// only once the guest is active again and, when Image_Query_Activate_Time answers, its logon time
+/// has changed: a recycle that did not happen is never reported as done.
+/// </summary>
+internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, StatusPoller poller, ILogger logger)
+{
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(options.Plugs.Select(plug => CycleAsync(plug, cancellationToken)));
+
+    private async Task CycleAsync(string plug, CancellationToken cancellationToken)
+    {
+        PowerState state = await device.GetStatusAsync(plug, cancellationToken).ConfigureAwait(false);
+        string? logonBefore = null;
+        PowerRequestResult result = PowerRequestResult.NotActive;
+        if (state == PowerState.On)
+        {
+            logonBefore = await device.GetLogonTimeAsync(plug, cancellationToken).ConfigureAwait(false);
+            logger.LogDebug("Recycling {Plug} (logged on {LogonTime})", plug, logonBefore ?? "at an unknown time");
+            result = await device.RecycleAsync(plug, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result == PowerRequestResult.NotActive)
+        {
+            logger.LogInformation("{Plug} is not active: activating it", plug);
+            logonBefore = null;
+            result = await device.PowerOnAsync(plug, cancellationToken).ConfigureAwait(false);
+        }
+
+        bool busy = result == PowerRequestResult.Busy;
+        bool done = await poller.UntilAsync(
+            async token =>
+            {
+                if (busy)
+                {
+                    busy = await device.PowerOnAsync(plug, token).ConfigureAwait(false) == PowerRequestResult.Busy;
+                }
+
+                return await IsBackAsync(plug, logonBefore, token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (!done)
+        {
+            string what = logonBefore is null ? "active again" : $"active with a logon time other than {logonBefore}";
+            throw new FenceFailure(FenceFailure.WaitingOn, $"{plug} was not {what} within {options.PowerTimeout.TotalSeconds:0.###} s");
+        }
+    }
+
+    private async Task<bool> IsBackAsync(string plug, string? logonBefore, CancellationToken cancellationToken)
+    {
+        if (await device.GetStatusAsync(plug, cancellationToken).ConfigureAwait(false) != PowerState.On)
+        {
+            return false;
+        }
+
+        if (logonBefore is null)
+        {
+            return true;
+        }
+
+        string? logonNow = await device.GetLogonTimeAsync(plug, cancellationToken).ConfigureAwait(false);
+        logger.LogDebug("{Plug} logged on {LogonTime}", plug, logonNow ?? "at an unknown time");
+        return logonNow is not null && logonNow != logonBefore;
+    }
+}
