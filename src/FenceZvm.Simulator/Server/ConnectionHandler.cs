@@ -70,21 +70,21 @@ internal sealed class ConnectionHandler(
         }
 
         FaultSpec? fault = faults.TakeFor(request?.Function.Name, request?.Target?.ToUpperInvariant());
-        if (fault?.Kind == FaultKind.CloseBeforeRequestId)
+        switch (fault?.Kind)
         {
-            return false;
+            case FaultKind.CloseBeforeRequestId:
+                return false;
+            case FaultKind.Silence:
+                await WaitForCloseAsync(socket).ConfigureAwait(false);
+                return false;
         }
 
         uint requestId = ids.Next();
         var writer = new ResponseWriter(socket, fault?.Kind == FaultKind.Fragment, stopping);
         await writer.WriteAsync(ResponseFramer.RequestId(requestId)).ConfigureAwait(false);
-        switch (fault?.Kind)
+        if (fault?.Kind == FaultKind.CloseAfterRequestId)
         {
-            case FaultKind.CloseAfterRequestId:
-                return false;
-            case FaultKind.Silence:
-                await WaitForCloseAsync(socket).ConfigureAwait(false);
-                return false;
+            return false;
         }
 
         ProcessedResponse response = fault?.Kind == FaultKind.ReturnCode
