@@ -61,7 +61,7 @@ internal static class SimulatorCommand
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"smapi-sim: {parsed.Errors[0].Message} (see --help)");
+            Console.Error.WriteLine($"smapi-sim: {parsed.Errors[0].Message.ReplaceLineEndings(" ")} (see --help)");
             return UsageError;
         }
 
@@ -120,6 +120,13 @@ internal static class SimulatorCommand
         SmapiSimulator simulator = SmapiSimulator.Start(options);
         try
         {
+            if (portFile is not null && simulator.TcpEndpoints.Count > 0)
+            {
+                string temporary = portFile + ".tmp";
+                File.WriteAllText(temporary, simulator.TcpEndpoints[0].Port.ToString(CultureInfo.InvariantCulture) + "\n");
+                File.Move(temporary, portFile, overwrite: true);
+            }
+
             foreach (var endpoint in simulator.TcpEndpoints)
             {
                 Console.Out.WriteLine($"listening tcp {ListenEndpoint.Format(endpoint)}");
@@ -131,13 +138,6 @@ internal static class SimulatorCommand
             }
 
             Console.Out.Flush();
-            if (portFile is not null && simulator.TcpEndpoints.Count > 0)
-            {
-                string temporary = portFile + ".tmp";
-                File.WriteAllText(temporary, simulator.TcpEndpoints[0].Port.ToString(CultureInfo.InvariantCulture) + "\n");
-                File.Move(temporary, portFile, overwrite: true);
-            }
-
             stop.Wait();
         }
         finally

@@ -17,7 +17,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         "                           with *COUNT: reset the first COUNT connections right after accept\n" +
         "  close-before-request-id  read the request, close without answering\n" +
         "  close-after-request-id   send response 1 (request id), close\n" +
-        "  silence                  read the request, never answer\n" +
+        "  silence                  read the request, never answer (not even the request id)\n" +
         "  fragment                 write every byte separately with a 1 ms pause\n" +
         "  wrong-request-id         response 2 carries another request id\n" +
         "  output-length:N          response 2 declares output_length N (aliases: output-length-negative,\n" +

@@ -20,6 +20,7 @@ internal sealed class ConnectionHandler(
     CancellationToken stopping)
 {
     private const int LengthNotValid = 36;
+    private const int FirstRead = 256;
     private static readonly byte[] Garbage = "GARBAGE AFTER RESPONSE"u8.ToArray();
 
     public async Task HandleAsync(Socket socket, string? iucvCaller)
@@ -70,21 +71,21 @@ internal sealed class ConnectionHandler(
         }
 
         FaultSpec? fault = faults.TakeFor(request?.Function.Name, request?.Target?.ToUpperInvariant());
-        if (fault?.Kind == FaultKind.CloseBeforeRequestId)
+        switch (fault?.Kind)
         {
-            return false;
+            case FaultKind.CloseBeforeRequestId:
+                return false;
+            case FaultKind.Silence:
+                await WaitForCloseAsync(socket).ConfigureAwait(false);
+                return false;
         }
 
         uint requestId = ids.Next();
         var writer = new ResponseWriter(socket, fault?.Kind == FaultKind.Fragment, stopping);
         await writer.WriteAsync(ResponseFramer.RequestId(requestId)).ConfigureAwait(false);
-        switch (fault?.Kind)
+        if (fault?.Kind == FaultKind.CloseAfterRequestId)
         {
-            case FaultKind.CloseAfterRequestId:
-                return false;
-            case FaultKind.Silence:
-                await WaitForCloseAsync(socket).ConfigureAwait(false);
-                return false;
+            return false;
         }
 
         ProcessedResponse response = fault?.Kind == FaultKind.ReturnCode
@@ -127,22 +128,35 @@ internal sealed class ConnectionHandler(
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         timeout.CancelAfter(options.ReadTimeout);
-        byte[] header = new byte[4];
-        if (!await ReadExactlyAsync(socket, header, timeout.Token).ConfigureAwait(false))
+        byte[] first = new byte[FirstRead];
+        int received = 0;
+        while (received < 4)
         {
-            return null;
+            int read = await socket.ReceiveAsync(first.AsMemory(received), SocketFlags.None, timeout.Token).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return null;
+            }
+
+            received += read;
         }
 
-        int inputLength = BinaryPrimitives.ReadInt32BigEndian(header);
+        int inputLength = BinaryPrimitives.ReadInt32BigEndian(first);
         if (inputLength < 0 || inputLength > options.MaxInputLength)
         {
             await RejectLengthAsync(socket, timeout.Token).ConfigureAwait(false);
             return null;
         }
 
-        byte[] frame = new byte[4 + inputLength];
-        header.CopyTo(frame, 0);
-        return await ReadExactlyAsync(socket, frame.AsMemory(4), timeout.Token).ConfigureAwait(false) ? frame : null;
+        int total = 4 + inputLength;
+        byte[] frame = total == FirstRead ? first : new byte[total];
+        int kept = Math.Min(received, total);
+        if (frame != first)
+        {
+            first.AsSpan(0, kept).CopyTo(frame);
+        }
+
+        return await ReadExactlyAsync(socket, frame.AsMemory(kept), timeout.Token).ConfigureAwait(false) ? frame : null;
     }
 
     private async Task RejectLengthAsync(Socket socket, CancellationToken token)

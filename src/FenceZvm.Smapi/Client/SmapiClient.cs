@@ -150,6 +150,11 @@ public sealed class SmapiClient
                 return response!;
             }
 
+            if (result.IsCompleted && buffer.IsEmpty)
+            {
+                throw new EndOfStreamException("connection closed after the request id, before any byte of the response");
+            }
+
             if (result.IsCompleted)
             {
                 throw new SmapiProtocolException(ProtocolError.ShortRead, ShortReadMessage(buffer));

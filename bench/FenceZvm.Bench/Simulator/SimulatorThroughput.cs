@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using FenceZvm.Simulator.Model;
+using FenceZvm.Simulator.Server;
+using FenceZvm.Smapi;
+using FenceZvm.Smapi.Client;
+using FenceZvm.Smapi.Functions;
+using FenceZvm.Smapi.Protocol;
+using FenceZvm.Smapi.Transport;
+
+namespace FenceZvm.Bench.Simulator;
+
+/// <summary>
+/// Requests per second and latency percentiles of the simulator over loopback: N concurrent
+/// clients, each Image_Status_Query on its own connection through <see cref="SmapiClient"/>,
+/// bounded by a request count and a duration per level.
+/// With --client raw a minimal socket client replaces SmapiClient, to measure the server alone.
+/// Usage: sim-throughput [--requests N] [--seconds S] [--concurrency 1,16,64] [--client smapi|raw].
+/// </summary>
+internal static class SimulatorThroughput
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int requests = Argument(args, "--requests", 100_000);
+        double seconds = Argument(args, "--seconds", 5);
+        bool raw = ArgumentText(args, "--client", "smapi") == "raw";
+        int[] levels = [.. ArgumentText(args, "--concurrency", "1,16,64").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+
+        await using SmapiSimulator simulator = SmapiSimulator.Start(new SimulatorOptions
+        {
+            Listen = [new IPEndPoint(IPAddress.Loopback, 0)],
+            Guests = [new GuestDefinition("CNODE1")],
+            Users = [new SmapiUser("FENCE", "secret")],
+            KeptResponses = 1000,
+        });
+        var client = new SmapiClient(new TcpTransport("127.0.0.1", simulator.TcpEndpoints[0].Port), new SmapiClientOptions { Timeout = TimeSpan.FromSeconds(5) });
+        SmapiRequest request = SmapiRequests.ImageStatusQuery(new SmapiCredentials("FENCE", "secret"), "CNODE1");
+        var rawCall = new RawSmapiCall(simulator.TcpEndpoints[0], RequestFramer.ToArray(request, FenceZvm.Smapi.Text.TextCodecs.Ascii));
+        Func<Task<int>> call = raw ? rawCall.CallAsync : async () => (await client.CallAsync(request).ConfigureAwait(false)).ReturnCode;
+
+        await RunLevelAsync(call, 4, 2000, TimeSpan.FromSeconds(2), quiet: true);
+        Console.WriteLine($"simulator throughput, Image_Status_Query, one connection per request, loopback, {Environment.ProcessorCount} cores, client {(raw ? "raw socket" : "SmapiClient")}");
+        Console.WriteLine("clients  requests  errors  seconds  requests/s   p50 ms   p99 ms");
+        foreach (int level in levels)
+        {
+            await RunLevelAsync(call, level, requests, TimeSpan.FromSeconds(seconds), quiet: false);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunLevelAsync(Func<Task<int>> call, int concurrency, int maxRequests, TimeSpan duration, bool quiet)
+    {
+        int issued = 0;
+        int errors = 0;
+        var latencies = new List<double>[concurrency];
+        var deadline = Stopwatch.StartNew();
+
+        async Task WorkerAsync(int index)
+        {
+            var mine = latencies[index] = new List<double>(maxRequests / concurrency + 1);
+            while (deadline.Elapsed < duration && Interlocked.Increment(ref issued) <= maxRequests)
+            {
+                long start = Stopwatch.GetTimestamp();
+                try
+                {
+                    if (await call().ConfigureAwait(false) != 0)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (Exception e) when (e is SmapiException or IOException or System.Net.Sockets.SocketException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(() => WorkerAsync(i))));
+        double elapsed = deadline.Elapsed.TotalSeconds;
+        double[] all = [.. latencies.SelectMany(l => l).Order()];
+        if (quiet || all.Length == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{concurrency,7}  {all.Length,8}  {errors,6}  {elapsed,7:F2}  {all.Length / elapsed,10:F0}  {Percentile(all, 0.50),7:F3}  {Percentile(all, 0.99),7:F3}"));
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static int Argument(string[] args, string name, int fallback) =>
+        int.Parse(ArgumentText(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    private static double Argument(string[] args, string name, double fallback) =>
+        double.Parse(ArgumentText(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    private static string ArgumentText(string[] args, string name, string fallback)
+    {
+        int index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+}

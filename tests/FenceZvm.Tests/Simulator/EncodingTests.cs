@@ -1,0 +1,37 @@
+using FenceZvm.Smapi.Client;
+using FenceZvm.Smapi.Functions;
+using FenceZvm.Smapi.Protocol;
+using FenceZvm.Smapi.Text;
+using NUnit.Framework;
+
+namespace FenceZvm.Tests.Simulator;
+
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class EncodingTests
+{
+    [Test]
+    public async Task EbcdicClientAgainstEbcdicServerWorks()
+    {
+        await using var sim = SimHarness.Start(o => o with { Codec = TextCodecs.Ebcdic });
+        SmapiClient client = sim.Client(codec: TextCodecs.Ebcdic);
+
+        SmapiResponse off = await client.CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse list = await client.CallAsync(SmapiRequests.ImageNameQueryDm(SimHarness.Fence, "FENCE"));
+
+        Assert.That(off.ReturnCode, Is.Zero);
+        Assert.That(ImageNameList.Parse(SmapiFunction.ImageNameQueryDm, list, TextCodecs.Ebcdic), Is.EquivalentTo(new[] { "CNODE1", "CNODE2", "CNODE3" }));
+        Assert.That(sim.Server.System.Find("CNODE1")!.Active, Is.False);
+    }
+
+    [Test]
+    public async Task AsciiClientAgainstEbcdicServerGetsFunctionNotValidAndNothingHappens()
+    {
+        await using var sim = SimHarness.Start(o => o with { Codec = TextCodecs.Ebcdic });
+
+        SmapiResponse response = await sim.Client().CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
+
+        Assert.That((response.ReturnCode, response.ReasonCode), Is.EqualTo((900, 12)));
+        Assert.That(sim.Server.System.Find("CNODE1")!.Deactivations, Is.Zero);
+    }
+}

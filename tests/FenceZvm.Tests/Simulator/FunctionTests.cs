@@ -1,0 +1,217 @@
+using FenceZvm.Simulator.Model;
+using FenceZvm.Smapi.Client;
+using FenceZvm.Smapi.Functions;
+using FenceZvm.Smapi.Protocol;
+using NUnit.Framework;
+
+namespace FenceZvm.Tests.Simulator;
+
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class FunctionTests
+{
+    private static readonly SmapiCredentials Fence = SimHarness.Fence;
+
+    [Test]
+    public async Task StatusQuerySingleTargetIsActiveInactiveOrUndefined()
+    {
+        await using var sim = SimHarness.Start();
+        SmapiClient client = sim.Client();
+
+        SmapiResponse on = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "cnode1"));
+        SmapiResponse off = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE2"));
+        SmapiResponse undefined = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "NOSUCH"));
+
+        Assert.That((on.ReturnCode, on.ReasonCode), Is.EqualTo((0, 0)));
+        Assert.That((off.ReturnCode, off.ReasonCode), Is.EqualTo((0, 12)));
+        Assert.That((undefined.ReturnCode, undefined.ReasonCode), Is.EqualTo((0, 12)));
+    }
+
+    [Test]
+    public async Task StatusQueryStarListsActiveGuestsAndNameQueryListsDefinedOnes()
+    {
+        await using var sim = SimHarness.Start();
+        SmapiClient client = sim.Client();
+
+        SmapiResponse active = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "*"));
+        SmapiResponse defined = await client.CallAsync(SmapiRequests.ImageNameQueryDm(Fence, "FOOBAR"));
+
+        Assert.That(active.ReturnCode, Is.Zero);
+        Assert.That(ImageNameList.Parse(SmapiFunction.ImageStatusQuery, active, client.Options.Codec), Is.EquivalentTo(new[] { "CNODE1", "CNODE3" }));
+        Assert.That(ImageNameList.Parse(SmapiFunction.ImageNameQueryDm, defined, client.Options.Codec), Is.EquivalentTo(new[] { "CNODE1", "CNODE2", "CNODE3" }));
+    }
+
+    [Test]
+    public async Task DeactivateThenActivateChangesStateAndCounters()
+    {
+        await using var sim = SimHarness.Start();
+        SmapiClient client = sim.Client();
+
+        SmapiResponse off = await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE1", ForceTime.Immediate));
+        ImageOperationResult offResult = ImageOperationResult.Parse(SmapiFunction.ImageDeactivate, off, client.Options.Codec);
+        SmapiResponse status = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE1"));
+        SmapiResponse on = await client.CallAsync(SmapiRequests.ImageActivate(Fence, "CNODE1"));
+
+        Assert.That((off.ReturnCode, offResult.Succeeded, offResult.Failed, offResult.FailingImages.Count), Is.EqualTo((0, 1, 0, 0)));
+        Assert.That(status.ReasonCode, Is.EqualTo(12));
+        Assert.That(on.ReturnCode, Is.Zero);
+        GuestSnapshot guest = sim.Server.System.Find("CNODE1")!;
+        Assert.That((guest.Active, guest.Activations, guest.Deactivations), Is.EqualTo((true, 1, 1)));
+    }
+
+    [TestCase("Image_Activate", "CNODE1", 200, 8)]
+    [TestCase("Image_Activate", "NOSUCH", 200, 4)]
+    [TestCase("Image_Deactivate", "CNODE2", 200, 12)]
+    [TestCase("Image_Deactivate", "NOSUCH", 200, 4)]
+    [TestCase("Image_Recycle", "CNODE2", 200, 12)]
+    [TestCase("Image_Recycle", "NOSUCH", 200, 4)]
+    public async Task ImageOperationFailuresCarryTheImageInTheFailingArray(string function, string target, int rc, int rs)
+    {
+        await using var sim = SimHarness.Start();
+        SmapiClient client = sim.Client();
+        SmapiRequest request = function switch
+        {
+            "Image_Activate" => SmapiRequests.ImageActivate(Fence, target),
+            "Image_Deactivate" => SmapiRequests.ImageDeactivate(Fence, target, ForceTime.Immediate),
+            _ => SmapiRequests.ImageRecycle(Fence, target),
+        };
+
+        SmapiResponse response = await client.CallAsync(request);
+        ImageOperationResult result = ImageOperationResult.Parse(request.Function, response, client.Options.Codec);
+
+        Assert.That((response.ReturnCode, response.ReasonCode), Is.EqualTo((rc, rs)));
+        Assert.That((result.Succeeded, result.Failed), Is.EqualTo((0, 1)));
+        Assert.That(result.FailingImages, Is.EqualTo(new[] { new FailingImage(target, rc, rs) }));
+    }
+
+    [TestCase("WITHIN 30", 0)]
+    [TestCase("BY 23:59", 0)]
+    [TestCase("BY 23:59:30", 0)]
+    [TestCase("SOON", 24)]
+    [TestCase("WITHIN 0", 24)]
+    [TestCase("BY 25:00", 24)]
+    public async Task DeactivateChecksTheForceTime(string forceTime, int rc)
+    {
+        await using var sim = SimHarness.Start();
+        var request = new SmapiRequest(SmapiFunction.ImageDeactivate, Fence, "CNODE1", RequestParameter.OfText(forceTime));
+
+        SmapiResponse response = await sim.Client().CallAsync(request);
+
+        Assert.That(response.ReturnCode, Is.EqualTo(rc));
+        Assert.That(sim.Server.System.Find("CNODE1")!.Active, Is.EqualTo(rc != 0));
+    }
+
+    [Test]
+    public async Task RecycleKeepsTheGuestActiveWithANewLogonTime()
+    {
+        await using var sim = SimHarness.Start();
+        DateTimeOffset before = sim.Server.System.Find("CNODE1")!.LogonTime!.Value;
+        await Task.Delay(20);
+
+        SmapiResponse response = await sim.Client().CallAsync(SmapiRequests.ImageRecycle(Fence, "CNODE1"));
+
+        GuestSnapshot guest = sim.Server.System.Find("CNODE1")!;
+        Assert.That(response.ReturnCode, Is.Zero);
+        Assert.That((guest.Active, guest.Recycles), Is.EqualTo((true, 1)));
+        Assert.That(guest.LogonTime, Is.GreaterThan(before));
+    }
+
+    [Test]
+    public async Task CheckAuthenticationAndFunctionalLevel()
+    {
+        await using var sim = SimHarness.Start();
+        SmapiClient client = sim.Client();
+
+        SmapiResponse good = await client.CallAsync(SmapiRequests.CheckAuthentication(Fence));
+        SmapiResponse bad = await client.CallAsync(SmapiRequests.CheckAuthentication(new SmapiCredentials("FENCE", "wrong")));
+        SmapiResponse unknown = await client.CallAsync(SmapiRequests.CheckAuthentication(new SmapiCredentials("NOBODY", "secret")));
+        SmapiResponse expired = await client.CallAsync(SmapiRequests.CheckAuthentication(new SmapiCredentials("OLD", "pw")));
+        SmapiResponse level = await client.CallAsync(SmapiRequests.QueryApiFunctionalLevel(Fence, "FENCE"));
+
+        Assert.That((good.ReturnCode, good.ReasonCode), Is.EqualTo((0, 0)));
+        Assert.That((bad.ReturnCode, bad.ReasonCode), Is.EqualTo((120, 0)));
+        Assert.That((unknown.ReturnCode, unknown.ReasonCode), Is.EqualTo((120, 0)));
+        Assert.That((expired.ReturnCode, expired.ReasonCode), Is.EqualTo((128, 0)));
+        Assert.That((level.ReturnCode, level.ReasonCode), Is.EqualTo((0, 640)));
+    }
+
+    [Test]
+    public async Task AuthorizationIsPerFunctionAndTarget()
+    {
+        await using var sim = SimHarness.Start();
+        SmapiClient client = sim.Client();
+        var limited = new SmapiCredentials("LIMITED", "pw");
+
+        SmapiResponse allowed = await client.CallAsync(SmapiRequests.ImageStatusQuery(limited, "CNODE1"));
+        SmapiResponse otherTarget = await client.CallAsync(SmapiRequests.ImageStatusQuery(limited, "CNODE2"));
+        SmapiResponse otherFunction = await client.CallAsync(SmapiRequests.ImageDeactivate(limited, "CNODE1", ForceTime.Immediate));
+        SmapiResponse nameQuery = await client.CallAsync(SmapiRequests.ImageNameQueryDm(limited, "CNODE1"));
+
+        Assert.That((allowed.ReturnCode, allowed.ReasonCode), Is.EqualTo((0, 0)));
+        Assert.That((otherTarget.ReturnCode, otherTarget.ReasonCode), Is.EqualTo((100, 16)));
+        Assert.That((otherFunction.ReturnCode, otherFunction.ReasonCode), Is.EqualTo((100, 16)));
+        Assert.That((nameQuery.ReturnCode, nameQuery.ReasonCode), Is.EqualTo((100, 16)));
+        Assert.That(sim.Server.System.Find("CNODE1")!.Active, Is.True);
+    }
+
+    [Test]
+    public async Task QueryActivateTimeGivesIsoDateAndTime()
+    {
+        await using var sim = SimHarness.Start();
+        SmapiClient client = sim.Client();
+
+        SmapiResponse active = await client.CallAsync(SmapiRequests.ImageQueryActivateTime(Fence, "CNODE1"));
+        SmapiResponse inactive = await client.CallAsync(SmapiRequests.ImageQueryActivateTime(Fence, "CNODE2"));
+        SmapiResponse undefined = await client.CallAsync(SmapiRequests.ImageQueryActivateTime(Fence, "NOSUCH"));
+        SmapiResponse badFormat = await client.CallAsync(SmapiRequests.ImageQueryActivateTime(Fence, "CNODE1", 9));
+
+        ActivationTime time = ActivationTime.Parse(active, client.Options.Codec);
+        DateTimeOffset logon = sim.Server.System.Find("CNODE1")!.LogonTime!.Value;
+        Assert.That(time, Is.EqualTo(new ActivationTime("CNODE1", logon.ToString("yyyy-MM-dd"), logon.ToString("HH:mm:ss"))));
+        Assert.That((inactive.ReturnCode, inactive.ReasonCode), Is.EqualTo((200, 12)));
+        Assert.That((undefined.ReturnCode, undefined.ReasonCode), Is.EqualTo((200, 4)));
+        Assert.That(badFormat.ReturnCode, Is.EqualTo(24));
+    }
+
+    [Test]
+    public async Task ResponseRecoveryOfAnUnknownIdIsRc4Rs4()
+    {
+        await using var sim = SimHarness.Start();
+
+        SmapiResponse response = await sim.Client().CallAsync(SmapiRequests.ResponseRecovery(Fence, "FENCE", 987654));
+
+        Assert.That((response.ReturnCode, response.ReasonCode), Is.EqualTo((4, 4)));
+        Assert.That(RecoveredResponse.Parse(response, 987654), Is.Null);
+    }
+
+    [Test]
+    public async Task ResponseRecoveryReturnsAKeptResponseBody()
+    {
+        await using var sim = SimHarness.Start();
+        SmapiClient client = sim.Client();
+        SmapiResponse original = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "*"));
+
+        SmapiResponse recovery = await client.CallAsync(SmapiRequests.ResponseRecovery(Fence, "FENCE", original.RequestId));
+        SmapiResponse? recovered = RecoveredResponse.Parse(recovery, original.RequestId);
+
+        Assert.That(recovered, Is.Not.Null);
+        Assert.That((recovered!.RequestId, recovered.ReturnCode, recovered.ReasonCode), Is.EqualTo((original.RequestId, 0, 0)));
+        Assert.That(recovered.Output.ToArray(), Is.EqualTo(original.Output.ToArray()));
+    }
+
+    [Test]
+    public async Task ConcurrentRequestsGetDistinctIncreasingIds()
+    {
+        await using var sim = SimHarness.Start();
+        SmapiClient client = sim.Client();
+
+        SmapiResponse[] responses = await Task.WhenAll(Enumerable.Range(0, 64)
+            .Select(_ => client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE1"))));
+        SmapiResponse later = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE1"));
+
+        uint[] ids = responses.Select(r => r.RequestId).ToArray();
+        Assert.That(ids, Is.Unique);
+        Assert.That(later.RequestId, Is.GreaterThan(ids.Max()));
+        Assert.That(responses.All(r => r.ReturnCode == 0), Is.True);
+    }
+}

@@ -1,0 +1,68 @@
+using FenceZvm.Smapi.Client;
+using FenceZvm.Smapi.Functions;
+using FenceZvm.Smapi.Protocol;
+using NUnit.Framework;
+
+namespace FenceZvm.Tests.Simulator;
+
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class TimingTests
+{
+    private static readonly SmapiCredentials Fence = SimHarness.Fence;
+
+    [Test]
+    public async Task DeactivationTakesTheDelayAndAnswersBeingDeactivatedMeanwhile()
+    {
+        await using var sim = SimHarness.Start(o => o with { DeactivateDelay = TimeSpan.FromMilliseconds(600) });
+        SmapiClient client = sim.Client();
+
+        SmapiResponse off = await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse during = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE1"));
+        SmapiResponse again = await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse activate = await client.CallAsync(SmapiRequests.ImageActivate(Fence, "CNODE1"));
+        await Task.Delay(900);
+        SmapiResponse after = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE1"));
+
+        Assert.That(off.ReturnCode, Is.Zero);
+        Assert.That((during.ReturnCode, during.ReasonCode), Is.EqualTo((0, 0)));
+        Assert.That((again.ReturnCode, again.ReasonCode), Is.EqualTo((200, 16)));
+        Assert.That((activate.ReturnCode, activate.ReasonCode), Is.EqualTo((200, 16)));
+        Assert.That((after.ReturnCode, after.ReasonCode), Is.EqualTo((0, 12)));
+        Assert.That(sim.Server.System.Find("CNODE1")!.Deactivations, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ActivationShowsActiveOnlyAfterTheDelay()
+    {
+        await using var sim = SimHarness.Start(o => o with { ActivateDelay = TimeSpan.FromMilliseconds(500) });
+        SmapiClient client = sim.Client();
+
+        SmapiResponse on = await client.CallAsync(SmapiRequests.ImageActivate(Fence, "CNODE2"));
+        SmapiResponse during = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE2"));
+        SmapiResponse again = await client.CallAsync(SmapiRequests.ImageActivate(Fence, "CNODE2"));
+        await Task.Delay(800);
+        SmapiResponse after = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE2"));
+
+        Assert.That(on.ReturnCode, Is.Zero);
+        Assert.That(during.ReasonCode, Is.EqualTo(12));
+        Assert.That((again.ReturnCode, again.ReasonCode), Is.EqualTo((200, 8)));
+        Assert.That((after.ReturnCode, after.ReasonCode), Is.EqualTo((0, 0)));
+    }
+
+    [Test]
+    public async Task StuckGuestAcceptsDeactivationButStaysActive()
+    {
+        await using var sim = SimHarness.Start();
+        SmapiClient client = sim.Client();
+
+        SmapiResponse off = await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE3", ForceTime.Immediate));
+        await Task.Delay(200);
+        SmapiResponse status = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE3"));
+        SmapiResponse again = await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE3", ForceTime.Immediate));
+
+        Assert.That((off.ReturnCode, off.ReasonCode), Is.EqualTo((0, 0)));
+        Assert.That((status.ReturnCode, status.ReasonCode), Is.EqualTo((0, 0)));
+        Assert.That((again.ReturnCode, again.ReasonCode), Is.EqualTo((200, 16)));
+    }
+}
