@@ -72,7 +72,8 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
             SmapiResponse r = await caller.CallAsync(SmapiRequests.ImageQueryActivateTime(credentials, plug), cancellationToken).ConfigureAwait(false);
             if (r.ReturnCode == 0)
             {
-                return ActivationTime.Parse(r, codec).ToString();
+                ActivationTime time = ActivationTime.Parse(r, codec);
+                return $"{time.Date} {time.Time}";
             }
 
             logger.LogDebug("No logon time for {Plug}: {Result}", plug, r.Describe(SmapiFunction.ImageQueryActivateTime));

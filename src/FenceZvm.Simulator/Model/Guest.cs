@@ -9,7 +9,11 @@ internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
 
     public GuestState State { get; private set; } = definition.Active ? GuestState.On : GuestState.Off;
 
-    public DateTimeOffset? LogonTime { get; private set; } = definition.Active ? now : null;
+    /// <summary>
+    /// Guests active when the simulation starts logged on an hour earlier, as on a running system,
+    /// so a recycle right after start-up still changes the (second-resolution) logon time.
+    /// </summary>
+    public DateTimeOffset? LogonTime { get; private set; } = definition.Active ? now - TimeSpan.FromHours(1) : null;
 
     /// <summary>When the current transition completes; null while stable or stuck.</summary>
     public DateTimeOffset? PendingUntil { get; private set; }
