@@ -55,6 +55,13 @@ public static class AgentMain
                 return FailUsage(logger, error);
             }
 
+            logger.LogDebug(
+                "{Program} {Version}: action {Action}, plug(s) {Plugs}, SMAPI host(s) {Hosts}",
+                programName,
+                ProgramIdentity.Version,
+                options.Action,
+                string.Join(",", options.Plugs),
+                string.Join(",", options.Hosts));
             if (options.Action == FenceAction.ValidateAll)
             {
                 return ActionRunner.ExitSuccess;
