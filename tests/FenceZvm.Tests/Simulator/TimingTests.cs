@@ -1,3 +1,4 @@
+using FenceZvm.Simulator.State;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
@@ -14,15 +15,18 @@ public sealed class TimingTests
     [Test]
     public async Task DeactivationTakesTheDelayAndAnswersBeingDeactivatedMeanwhile()
     {
-        await using var sim = SimHarness.Start(o => o with { DeactivateDelay = TimeSpan.FromMilliseconds(600) });
+        string stateFile = Path.Combine(Path.GetTempPath(), $"smapi-sim-{Guid.NewGuid():N}.json");
+        await using var sim = SimHarness.Start(o => o with { DeactivateDelay = TimeSpan.FromMilliseconds(1500), StateFile = stateFile });
         SmapiClient client = sim.Client();
 
         SmapiResponse off = await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE1", ForceTime.Immediate));
         SmapiResponse during = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE1"));
         SmapiResponse again = await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE1", ForceTime.Immediate));
         SmapiResponse activate = await client.CallAsync(SmapiRequests.ImageActivate(Fence, "CNODE1"));
-        await Task.Delay(900);
+        await Task.Delay(2000);
+        GuestRecord written = StateFileWriter.Read(stateFile).Guests.Single(g => g.Name == "CNODE1");
         SmapiResponse after = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE1"));
+        File.Delete(stateFile);
 
         Assert.That(off.ReturnCode, Is.Zero);
         Assert.That((during.ReturnCode, during.ReasonCode), Is.EqualTo((0, 0)));
@@ -30,18 +34,19 @@ public sealed class TimingTests
         Assert.That((activate.ReturnCode, activate.ReasonCode), Is.EqualTo((200, 16)));
         Assert.That((after.ReturnCode, after.ReasonCode), Is.EqualTo((0, 12)));
         Assert.That(sim.Server.System.Find("CNODE1")!.Deactivations, Is.EqualTo(1));
+        Assert.That((written.State, written.Transition), Is.EqualTo(("off", (string?)null)), "the completed transition is written without another request");
     }
 
     [Test]
     public async Task ActivationShowsActiveOnlyAfterTheDelay()
     {
-        await using var sim = SimHarness.Start(o => o with { ActivateDelay = TimeSpan.FromMilliseconds(500) });
+        await using var sim = SimHarness.Start(o => o with { ActivateDelay = TimeSpan.FromMilliseconds(1200) });
         SmapiClient client = sim.Client();
 
         SmapiResponse on = await client.CallAsync(SmapiRequests.ImageActivate(Fence, "CNODE2"));
         SmapiResponse during = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE2"));
         SmapiResponse again = await client.CallAsync(SmapiRequests.ImageActivate(Fence, "CNODE2"));
-        await Task.Delay(800);
+        await Task.Delay(1700);
         SmapiResponse after = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE2"));
 
         Assert.That(on.ReturnCode, Is.Zero);
