@@ -40,6 +40,8 @@ internal static class SimulatorCommand
     private static readonly Option<string[]> Faults = new("--fault") { Description = $"Inject a fault {FaultSpec.Syntax} (repeatable; kinds listed above)" };
 
     private static readonly Option<string?> StateFile = new("--state-file") { Description = "JSON file of guest states, rewritten after every change" };
+    private static readonly Option<string?> TlsCert = new("--tls-cert") { Description = "Serve TLS on the TCP listeners with this PEM certificate (needs --tls-key)" };
+    private static readonly Option<string?> TlsKey = new("--tls-key") { Description = "PEM private key of --tls-cert" };
 
     private static readonly Option<double> DeactivateDelay = new("--deactivate-delay") { Description = "Seconds a deactivation takes (status still active, 200/16 meanwhile)" };
 
@@ -54,7 +56,7 @@ internal static class SimulatorCommand
         Encoding.AcceptOnlyFromAmong([.. TextCodecs.Names]);
         var root = new RootCommand("Simulated z/VM SMAPI server (TCP as for fence_zvmip; AF_UNIX standing in for AF_IUCV as for fence_zvm).\n\n" + FaultSpec.Help)
         {
-            Listen, PortFile, Guests, Users, Encoding, Faults, StateFile, DeactivateDelay, ActivateDelay, IucvSocket, IucvCaller,
+            Listen, PortFile, Guests, Users, Encoding, Faults, StateFile, TlsCert, TlsKey, DeactivateDelay, ActivateDelay, IucvSocket, IucvCaller,
         };
         root.SetAction(result => Serve(ToOptions(result), result.GetValue(PortFile)));
 
@@ -104,12 +106,20 @@ internal static class SimulatorCommand
             Codec = codec,
             Faults = [.. (result.GetValue(Faults) ?? []).Select(FaultSpec.Parse)],
             StateFile = result.GetValue(StateFile),
+            Tls = Tls(result.GetValue(TlsCert), result.GetValue(TlsKey)),
             DeactivateDelay = Seconds(result.GetValue(DeactivateDelay), "--deactivate-delay"),
             ActivateDelay = Seconds(result.GetValue(ActivateDelay), "--activate-delay"),
             IucvSocket = result.GetValue(IucvSocket),
             IucvCaller = result.GetValue(IucvCaller) is { } caller ? GuestDefinition.ValidName(caller, "--iucv-caller") : null,
         };
     }
+
+    private static SimulatorTls? Tls(string? certificate, string? key) => (certificate, key) switch
+    {
+        (null, null) => null,
+        ({ } c, { } k) => SimulatorTls.FromPemFiles(c, k),
+        _ => throw new SimulatorConfigException("--tls-cert and --tls-key go together"),
+    };
 
     private static TimeSpan Seconds(double value, string option) =>
         value is >= 0 and <= 86400 ? TimeSpan.FromSeconds(value) : throw new SimulatorConfigException($"{option} must be 0 to 86400 seconds");

@@ -29,4 +29,7 @@ public enum FaultKind
 
     /// <summary>Does the work, keeps the response for Response_Recovery, closes before response 2.</summary>
     DropAfterWork,
+
+    /// <summary>TLS server only: accepts the connection and never answers the TLS handshake.</summary>
+    TlsStall,
 }

@@ -18,9 +18,12 @@ public sealed class FaultPlan
     /// <summary>Takes one use of a counted refuse fault for a newly accepted connection.</summary>
     public bool TakeRefusal() => Take(f => f.Kind == FaultKind.Refuse) is not null;
 
+    /// <summary>Takes one use of a tls-stall fault for a newly accepted TLS connection.</summary>
+    public bool TakeTlsStall() => Take(f => f.Kind == FaultKind.TlsStall) is not null;
+
     /// <summary>Takes one use of the first fault matching this request, if any.</summary>
     public FaultSpec? TakeFor(string? function, string? target) =>
-        Take(f => f.Kind != FaultKind.Refuse && f.Matches(function, target));
+        Take(f => f.Kind is not (FaultKind.Refuse or FaultKind.TlsStall) && f.Matches(function, target));
 
     private FaultSpec? Take(Func<FaultSpec, bool> predicate)
     {

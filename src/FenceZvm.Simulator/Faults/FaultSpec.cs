@@ -26,6 +26,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         "  garbage                  extra bytes after response 2\n" +
         "  delay:MS                 wait MS milliseconds before response 2\n" +
         "  rc:RC/RS                 answer RC/RS without doing the work (e.g. rc:900/99, rc:200/16)\n" +
+        "  tls-stall                with --tls-cert: accept, never answer the TLS handshake\n" +
         "  drop-after-work          do the work, close before response 2 (Response_Recovery returns it)\n" +
         "  @FUNCTION limits it to one function (e.g. @Image_Deactivate), #GUEST to one target,\n" +
         "  *COUNT to the first COUNT matching requests. Example: --fault drop-after-work@Image_Deactivate*1";
@@ -66,9 +67,9 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         string kind = (colon < 0 ? rest : rest[..colon]).ToLowerInvariant();
         string? argument = colon < 0 ? null : rest[(colon + 1)..];
         FaultSpec fault = ParseKind(spec, kind, argument) with { Function = function, Guest = guest, Count = count };
-        if (fault.Kind == FaultKind.Refuse && (function is not null || guest is not null))
+        if (fault.Kind is FaultKind.Refuse or FaultKind.TlsStall && (function is not null || guest is not null))
         {
-            throw Bad(spec, "refuse happens before the request is read: it takes no @FUNCTION or #GUEST");
+            throw Bad(spec, $"{kind} happens before the request is read: it takes no @FUNCTION or #GUEST");
         }
 
         return fault;
@@ -92,6 +93,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
             "truncated" => Plain(FaultKind.Truncated),
             "garbage" => Plain(FaultKind.Garbage),
             "drop-after-work" => Plain(FaultKind.DropAfterWork),
+            "tls-stall" => Plain(FaultKind.TlsStall),
             "output-length-negative" => Plain(FaultKind.OutputLength) with { Argument = -1 },
             "output-length-zero" => Plain(FaultKind.OutputLength) with { Argument = 0 },
             "output-length-eleven" => Plain(FaultKind.OutputLength) with { Argument = 11 },

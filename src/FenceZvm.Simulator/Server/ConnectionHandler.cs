@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using FenceZvm.Simulator.Faults;
 using FenceZvm.Simulator.Processing;
 using FenceZvm.Smapi;
@@ -35,12 +37,26 @@ internal sealed class ConnectionHandler(
                     return;
                 }
 
-                if (await ServeAsync(socket, iucvCaller).ConfigureAwait(false))
+                Stream? stream = await OpenAsync(socket, tls: iucvCaller is null ? options.Tls : null).ConfigureAwait(false);
+                if (stream is null)
                 {
-                    socket.Shutdown(SocketShutdown.Send);
+                    return;
+                }
+
+                await using (stream.ConfigureAwait(false))
+                {
+                    if (await ServeAsync(stream, iucvCaller).ConfigureAwait(false))
+                    {
+                        if (stream is SslStream ssl)
+                        {
+                            await ssl.ShutdownAsync().ConfigureAwait(false);
+                        }
+
+                        socket.Shutdown(SocketShutdown.Send);
+                    }
                 }
             }
-            catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException or AuthenticationException)
             {
             }
             catch (Exception e)
@@ -50,10 +66,40 @@ internal sealed class ConnectionHandler(
         }
     }
 
-    /// <returns>True when the connection should be closed gracefully.</returns>
-    private async Task<bool> ServeAsync(Socket socket, string? iucvCaller)
+    /// <summary>The connection's stream: plain, or TLS after a handshake bounded by the read timeout; null after a tls-stall.</summary>
+    private async Task<Stream?> OpenAsync(Socket socket, SimulatorTls? tls)
     {
-        byte[]? frame = await ReadRequestAsync(socket).ConfigureAwait(false);
+        var plain = new NetworkStream(socket, ownsSocket: false);
+        if (tls is null)
+        {
+            return plain;
+        }
+
+        if (faults.TakeTlsStall())
+        {
+            await WaitForCloseAsync(plain).ConfigureAwait(false);
+            return null;
+        }
+
+        var ssl = new SslStream(plain, leaveInnerStreamOpen: false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        timeout.CancelAfter(options.ReadTimeout);
+        try
+        {
+            await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = tls.Certificate }, timeout.Token).ConfigureAwait(false);
+            return ssl;
+        }
+        catch
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <returns>True when the connection should be closed gracefully.</returns>
+    private async Task<bool> ServeAsync(Stream stream, string? iucvCaller)
+    {
+        byte[]? frame = await ReadRequestAsync(stream).ConfigureAwait(false);
         if (frame is null)
         {
             return false;
@@ -76,12 +122,12 @@ internal sealed class ConnectionHandler(
             case FaultKind.CloseBeforeRequestId:
                 return false;
             case FaultKind.Silence:
-                await WaitForCloseAsync(socket).ConfigureAwait(false);
+                await WaitForCloseAsync(stream).ConfigureAwait(false);
                 return false;
         }
 
         uint requestId = ids.Next();
-        var writer = new ResponseWriter(socket, fault?.Kind == FaultKind.Fragment, stopping);
+        var writer = new ResponseWriter(stream, fault?.Kind == FaultKind.Fragment, stopping);
         await writer.WriteAsync(ResponseFramer.RequestId(requestId)).ConfigureAwait(false);
         if (fault?.Kind == FaultKind.CloseAfterRequestId)
         {
@@ -124,7 +170,7 @@ internal sealed class ConnectionHandler(
         return true;
     }
 
-    private async Task<byte[]?> ReadRequestAsync(Socket socket)
+    private async Task<byte[]?> ReadRequestAsync(Stream stream)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         timeout.CancelAfter(options.ReadTimeout);
@@ -132,7 +178,7 @@ internal sealed class ConnectionHandler(
         int received = 0;
         while (received < 4)
         {
-            int read = await socket.ReceiveAsync(first.AsMemory(received), SocketFlags.None, timeout.Token).ConfigureAwait(false);
+            int read = await stream.ReadAsync(first.AsMemory(received), timeout.Token).ConfigureAwait(false);
             if (read == 0)
             {
                 return null;
@@ -144,7 +190,7 @@ internal sealed class ConnectionHandler(
         int inputLength = BinaryPrimitives.ReadInt32BigEndian(first);
         if (inputLength < 0 || inputLength > options.MaxInputLength)
         {
-            await RejectLengthAsync(socket, timeout.Token).ConfigureAwait(false);
+            await RejectLengthAsync(stream, timeout.Token).ConfigureAwait(false);
             return null;
         }
 
@@ -156,35 +202,33 @@ internal sealed class ConnectionHandler(
             first.AsSpan(0, kept).CopyTo(frame);
         }
 
-        return await ReadExactlyAsync(socket, frame.AsMemory(kept), timeout.Token).ConfigureAwait(false) ? frame : null;
+        return await ReadExactlyAsync(stream, frame.AsMemory(kept), timeout.Token).ConfigureAwait(false) ? frame : null;
     }
 
-    private async Task RejectLengthAsync(Socket socket, CancellationToken token)
+    private async Task RejectLengthAsync(Stream stream, CancellationToken token)
     {
         uint requestId = ids.Next();
         byte[] message = [.. ResponseFramer.RequestId(requestId), .. ResponseFramer.Output(requestId, ReturnCodes.ServerError, LengthNotValid, [])];
         responses.Keep(requestId, message[8..]);
-        await new ResponseWriter(socket, false, token).WriteAsync(message).ConfigureAwait(false);
-        socket.Shutdown(SocketShutdown.Send);
-        byte[] drain = new byte[4096];
-        while (await socket.ReceiveAsync(drain, SocketFlags.None, token).ConfigureAwait(false) > 0)
-        {
-        }
+        await new ResponseWriter(stream, false, token).WriteAsync(message).ConfigureAwait(false);
+        await WaitForCloseAsync(stream, token).ConfigureAwait(false);
     }
 
-    private async Task WaitForCloseAsync(Socket socket)
+    private Task WaitForCloseAsync(Stream stream) => WaitForCloseAsync(stream, stopping);
+
+    private static async Task WaitForCloseAsync(Stream stream, CancellationToken token)
     {
-        byte[] buffer = new byte[256];
-        while (await socket.ReceiveAsync(buffer, SocketFlags.None, stopping).ConfigureAwait(false) > 0)
+        byte[] buffer = new byte[4096];
+        while (await stream.ReadAsync(buffer, token).ConfigureAwait(false) > 0)
         {
         }
     }
 
-    private static async ValueTask<bool> ReadExactlyAsync(Socket socket, Memory<byte> buffer, CancellationToken token)
+    private static async ValueTask<bool> ReadExactlyAsync(Stream stream, Memory<byte> buffer, CancellationToken token)
     {
         while (!buffer.IsEmpty)
         {
-            int read = await socket.ReceiveAsync(buffer, SocketFlags.None, token).ConfigureAwait(false);
+            int read = await stream.ReadAsync(buffer, token).ConfigureAwait(false);
             if (read == 0)
             {
                 return false;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using FenceZvm.Simulator.Faults;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Simulator.Server;
@@ -31,7 +32,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         TimeSpan activateDelay = default,
         string? stateFile = null,
         ITextCodec? encoding = null,
-        IPEndPoint? listen = null)
+        IPEndPoint? listen = null,
+        X509Certificate2? tlsCertificate = null)
     {
         var options = new SimulatorOptions
         {
@@ -43,6 +45,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             DeactivateDelay = deactivateDelay,
             ActivateDelay = activateDelay,
             StateFile = stateFile,
+            Tls = tlsCertificate is null ? null : new SimulatorTls(tlsCertificate),
         };
         return new SimulatorHost(SmapiSimulator.Start(options));
     }

@@ -1,0 +1,108 @@
+using System.Globalization;
+using FenceZvm.Tests.Support;
+
+namespace FenceZvm.Tests.Resilience;
+
+/// <summary>
+/// TLS as upstream: on by default with certificate and host-name verification (--ssl, --ssl-secure),
+/// --ssl-insecure without verification, --disable-ssl for plain TCP; plus --ssl-ca to trust a CA.
+/// Every TLS failure is one line naming the reason.
+/// </summary>
+public sealed class TlsTests
+{
+    [Test]
+    public async Task VerifiedWithTheCaFile()
+    {
+        using var certificates = TestCertificates.Create();
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], tlsCertificate: certificates.Server);
+        ProcessResult r = await Run(sim, "-a", "127.0.0.1", "--ssl-ca", certificates.CaFile, "-o", "off", "-n", "CNODE1");
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Success: Powered OFF\n")), r.ToString());
+        Assert.That(sim.System.ActiveGuests(), Is.Empty);
+    }
+
+    [Test]
+    public async Task VerifiedByHostName()
+    {
+        using var certificates = TestCertificates.Create("localhost", withLoopbackAddress: false);
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], tlsCertificate: certificates.Server);
+        ProcessResult r = await Run(sim, "-a", "localhost", "-4", "--ssl-secure", "--ssl-ca", certificates.CaFile, "-o", "status", "-n", "CNODE1");
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Status: ON\n")), r.ToString());
+    }
+
+    [Test]
+    public async Task UntrustedCertificateIsRefusedByDefault()
+    {
+        using var certificates = TestCertificates.Create();
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], tlsCertificate: certificates.Server);
+        ProcessResult r = await Run(sim, "-a", "127.0.0.1", "-o", "off", "-n", "CNODE1");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+        Assert.That(r.StderrLines, Has.Length.EqualTo(1));
+        Assert.That(r.Stderr, Does.Contain($"TLS connection to 127.0.0.1:{sim.Port} failed: untrusted certificate"));
+        Assert.That(sim.Guest("CNODE1").Deactivations, Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task NameMismatchIsRefused()
+    {
+        using var certificates = TestCertificates.Create("smapi.example.com", withLoopbackAddress: false);
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], tlsCertificate: certificates.Server);
+        ProcessResult r = await Run(sim, "-a", "127.0.0.1", "--ssl", "--ssl-ca", certificates.CaFile, "-o", "status", "-n", "CNODE1");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("failed: certificate name mismatch: the certificate is not for 127.0.0.1"));
+    }
+
+    [Test]
+    public async Task CaFileThatDidNotSignTheCertificateIsRefused()
+    {
+        using var certificates = TestCertificates.Create();
+        using var other = TestCertificates.Create();
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], tlsCertificate: certificates.Server);
+        ProcessResult r = await Run(sim, "-a", "127.0.0.1", "--ssl-ca", other.CaFile, "-o", "status", "-n", "CNODE1");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+        Assert.That(r.Stderr, Does.Contain($"untrusted certificate: it does not chain to {other.CaFile}"));
+    }
+
+    [Test]
+    public async Task InsecureSkipsVerification()
+    {
+        using var certificates = TestCertificates.Create("smapi.example.com", withLoopbackAddress: false);
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], tlsCertificate: certificates.Server);
+        ProcessResult r = await Run(sim, "-a", "127.0.0.1", "--ssl-insecure", "-o", "status", "-n", "CNODE1");
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Status: ON\n")), r.ToString());
+    }
+
+    [Test]
+    public async Task TlsAgainstAPlainServerFailsClearly()
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on"]);
+        ProcessResult r = await Run(sim, "-a", "127.0.0.1", "--ssl-insecure", "-o", "off", "-n", "CNODE1");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("handshake refused (is the server speaking TLS?)"));
+        Assert.That(sim.Guest("CNODE1").Deactivations, Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task PlainAgainstATlsServerFailsClearly()
+    {
+        using var certificates = TestCertificates.Create();
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], tlsCertificate: certificates.Server);
+        ProcessResult r = await Run(sim, "-a", "127.0.0.1", "--disable-ssl", "-o", "off", "-n", "CNODE1", "--shell-timeout", "2");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+        Assert.That(r.StderrLines, Has.Length.EqualTo(1));
+        Assert.That(sim.Guest("CNODE1").Deactivations, Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task HandshakeThatStallsIsBoundedByTheTimeout()
+    {
+        using var certificates = TestCertificates.Create();
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], faults: ["tls-stall"], tlsCertificate: certificates.Server);
+        ProcessResult r = await Run(sim, "-a", "127.0.0.1", "--ssl-ca", certificates.CaFile, "-o", "status", "-n", "CNODE1", "--shell-timeout", "1");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("timed out after 1 s connecting"));
+        Assert.That(r.Elapsed, Is.LessThan(TimeSpan.FromSeconds(15)), "hang guard");
+    }
+
+    private static Task<ProcessResult> Run(SimulatorHost sim, params string[] arguments) =>
+        AgentProcess.RunAsync(["-u", sim.Port.ToString(CultureInfo.InvariantCulture), "-l", SimulatorHost.User, "-p", SimulatorHost.Password, .. arguments]);
+}
