@@ -3,6 +3,7 @@
 #   ./build.sh          restore and publish the NativeAOT binaries into artifacts/bin/
 #   ./build.sh demo     build if needed, then run the agent against the simulator
 #   ./build.sh test     build, run every test, end with "N passed, N failed, N skipped"
+#   ./build.sh format   check that the code is as `dotnet format` leaves it
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -99,5 +100,6 @@ case "${1:-build}" in
   build) publish ;;
   test) run_tests ;;
   demo) demo ;;
-  *) die "unknown command '$1' (use: build, demo, test)" ;;
+  format) require_sdk; dotnet format FenceZvm.sln --verify-no-changes ;;
+  *) die "unknown command '$1' (use: build, demo, test, format)" ;;
 esac
