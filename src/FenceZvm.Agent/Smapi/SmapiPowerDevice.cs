@@ -27,43 +27,28 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         };
     }
 
-    public async Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken)
-    {
-        string refused = FenceFailure.Refused("OFF", plug);
-        SmapiResponse? r = await CallChangingStateAsync(SmapiRequests.ImageDeactivate(credentials, plug, options.ForceTime), refused, cancellationToken).ConfigureAwait(false);
-        return (r?.ReturnCode, r?.ReasonCode) switch
+    public Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken) =>
+        RequestAsync(SmapiRequests.ImageDeactivate(credentials, plug, options.ForceTime), "OFF", cancellationToken, (rc, rs) => (rc, rs) switch
         {
-            (null, _) or (0, _) => PowerRequestResult.Accepted,
             (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive or ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Accepted,
-            _ => throw Refusal(refused, SmapiFunction.ImageDeactivate, r!),
-        };
-    }
+            _ => null,
+        });
 
-    public async Task<PowerRequestResult> PowerOnAsync(string plug, CancellationToken cancellationToken)
-    {
-        string refused = FenceFailure.Refused("ON", plug);
-        SmapiResponse? r = await CallChangingStateAsync(SmapiRequests.ImageActivate(credentials, plug), refused, cancellationToken).ConfigureAwait(false);
-        return (r?.ReturnCode, r?.ReasonCode) switch
+    public Task<PowerRequestResult> PowerOnAsync(string plug, CancellationToken cancellationToken) =>
+        RequestAsync(SmapiRequests.ImageActivate(credentials, plug), "ON", cancellationToken, (rc, rs) => (rc, rs) switch
         {
-            (null, _) or (0, _) => PowerRequestResult.Accepted,
             (ReturnCodes.ImageOperation, ReturnCodes.RsAlreadyActive) => PowerRequestResult.Accepted,
             (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Busy,
-            _ => throw Refusal(refused, SmapiFunction.ImageActivate, r!),
-        };
-    }
+            _ => null,
+        });
 
-    public async Task<PowerRequestResult> RecycleAsync(string plug, CancellationToken cancellationToken)
-    {
-        string refused = FenceFailure.Refused("cycle", plug);
-        SmapiResponse? r = await CallChangingStateAsync(SmapiRequests.ImageRecycle(credentials, plug), refused, cancellationToken).ConfigureAwait(false);
-        return (r?.ReturnCode, r?.ReasonCode) switch
+    public Task<PowerRequestResult> RecycleAsync(string plug, CancellationToken cancellationToken) =>
+        RequestAsync(SmapiRequests.ImageRecycle(credentials, plug), "cycle", cancellationToken, (rc, rs) => (rc, rs) switch
         {
-            (null, _) or (0, _) => PowerRequestResult.Accepted,
             (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive) => PowerRequestResult.NotActive,
             (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Busy,
-            _ => throw Refusal(refused, SmapiFunction.ImageRecycle, r!),
-        };
-    }
+            _ => null,
+        });
 
     public async Task<string?> GetLogonTimeAsync(string plug, CancellationToken cancellationToken)
     {
@@ -140,18 +125,28 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         return new FenceFailure(message, response.Describe(function));
     }
 
-    /// <summary>Null when the outcome is unknown (response lost): the caller verifies by status.</summary>
-    private async Task<SmapiResponse?> CallChangingStateAsync(SmapiRequest request, string upstreamMessage, CancellationToken cancellationToken)
+    /// <summary>
+    /// A state-changing request: RC 0 (any RS) is accepted, <paramref name="classify"/> names the other
+    /// acceptable answers, anything else is a refusal. A lost, unrecovered response is accepted too:
+    /// the action flow verifies by status instead of sending the request again.
+    /// </summary>
+    private async Task<PowerRequestResult> RequestAsync(SmapiRequest request, string action, CancellationToken cancellationToken, Func<int, int, PowerRequestResult?> classify)
     {
+        string refused = FenceFailure.Refused(action, request.Target!);
+        SmapiResponse response;
         try
         {
-            return await CallAsync(request, upstreamMessage, cancellationToken).ConfigureAwait(false);
+            response = await CallAsync(request, refused, cancellationToken).ConfigureAwait(false);
         }
         catch (OutcomeUnknownException unknown)
         {
             logger.LogWarning("{Reason}; verifying by status instead of sending it again", unknown.Message);
-            return null;
+            return PowerRequestResult.Accepted;
         }
+
+        return response.ReturnCode == 0
+            ? PowerRequestResult.Accepted
+            : classify(response.ReturnCode, response.ReasonCode) ?? throw Refusal(refused, request.Function, response);
     }
 
     private async Task<SmapiResponse> CallAsync(SmapiRequest request, string upstreamMessage, CancellationToken cancellationToken)
