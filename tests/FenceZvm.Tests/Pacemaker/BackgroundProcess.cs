@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
-using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Pacemaker;
 
@@ -70,7 +68,7 @@ public sealed class BackgroundProcess : IAsyncDisposable
             return;
         }
 
-        await ProcessRunner.RunAsync("/bin/kill", ["-TERM", Pid.ToString(CultureInfo.InvariantCulture)], killAfter: StopGrace);
+        Signals.Terminate(Pid);
         using var grace = new CancellationTokenSource(StopGrace);
         try
         {

@@ -26,12 +26,21 @@ public sealed class FencerSideBySideTests
     {
         PacemakerRequirements.RequireAll();
         directory = Directory.CreateTempSubdirectory("fence-zvm-pacemaker-").FullName;
-        ours = new FencerSide("ours", TestAgents.Zvmip, await StartSimAsync("ours"));
-        reference = new FencerSide("reference", "fence_zvmip", await StartSimAsync("reference"));
-        fencer = await StandaloneFencer.StartAsync(Path.Combine(directory, "fencer"));
-        foreach (FencerSide side in Sides)
+        try
         {
-            await side.RegisterAsync();
+            ours = new FencerSide("ours", TestAgents.Zvmip, await StartSimAsync("ours"));
+            reference = new FencerSide("reference", PacemakerRequirements.ReferenceAgentName, await StartSimAsync("reference"));
+            fencer = await StandaloneFencer.StartAsync(Path.Combine(directory, "fencer"));
+            foreach (FencerSide side in Sides)
+            {
+                await side.RegisterAsync();
+            }
+        }
+        catch
+        {
+            // Whatever started is stopped even if NUnit skips the one-time teardown after a failed setup.
+            await StopEverything();
+            throw;
         }
     }
 
@@ -42,6 +51,8 @@ public sealed class FencerSideBySideTests
         if (fencer is not null)
         {
             await fencer.DisposeAsync();
+            fencer.KeepLog(Path.Combine(RepoPaths.Root, "artifacts", "pacemaker-fenced.log"));
+            fencer = null;
         }
 
         foreach (SmapiSimProcess sim in sims)
@@ -49,7 +60,8 @@ public sealed class FencerSideBySideTests
             await sim.DisposeAsync();
         }
 
-        if (directory.Length > 0)
+        sims.Clear();
+        if (directory.Length > 0 && Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
         }

@@ -11,7 +11,8 @@ public static class PacemakerRequirements
     public const string StonithAdmin = "/usr/sbin/stonith_admin";
     public const string CrmResource = "/usr/sbin/crm_resource";
     public const string Pcs = "/usr/sbin/pcs";
-    public const string ReferenceAgent = "/usr/sbin/fence_zvmip";
+    public const string ReferenceAgentName = "fence_zvmip";
+    public const string ReferenceAgent = "/usr/sbin/" + ReferenceAgentName;
 
     private static readonly (string Path, string Package)[] Tools =
     [

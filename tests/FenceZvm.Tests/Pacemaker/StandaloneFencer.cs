@@ -62,5 +62,15 @@ public sealed class StandaloneFencer : IAsyncDisposable
         return $"pacemaker-fenced [{Pid}] output:\n{process.Output}\nlast {lines} lines of {LogFile}:\n{string.Join('\n', log.TakeLast(lines))}";
     }
 
+    /// <summary>Copies the log out of the temporary directory (artifacts/ keeps it after the run).</summary>
+    public void KeepLog(string path)
+    {
+        if (File.Exists(LogFile))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Copy(LogFile, path, overwrite: true);
+        }
+    }
+
     public ValueTask DisposeAsync() => process.DisposeAsync();
 }
