@@ -17,8 +17,21 @@ public static class FenceTimings
     public static void Record(string scenario, string side, string agent, ProcessResult result)
     {
         string line = string.Create(CultureInfo.InvariantCulture, $"{scenario,-28} {side,-10} {agent,-18} {result.Elapsed.TotalMilliseconds,8:0} ms  exit {result.ExitCode}");
+        Add(line);
+    }
+
+    private static void Add(string line)
+    {
         Lines.Enqueue(line);
         TestContext.Progress.WriteLine("stonith_admin " + line);
+    }
+
+    public static void RecordMedian(string scenario, string side, string agent, IReadOnlyList<double> milliseconds)
+    {
+        double[] sorted = [.. milliseconds.Order()];
+        double median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        string all = string.Join(' ', milliseconds.Select(m => m.ToString("0", CultureInfo.InvariantCulture)));
+        Add(string.Create(CultureInfo.InvariantCulture, $"{scenario,-28} {side,-10} {agent,-18} {median,8:0} ms  (each: {all})"));
     }
 
     public static void Write()

@@ -14,8 +14,11 @@ public sealed record FencerSide(string Label, string Agent, SmapiSimProcess Sim)
     public const string LimitedUser = "LIMITED";
     public const string LimitedPassword = "limited-pw1";
 
-    /// <summary>CNODE1 is fenced, CNODE2 unfenced, CNODE3 rebooted; SECRET is out of LIMITED's reach.</summary>
-    public static readonly string[] Guests = ["CNODE1=on", "CNODE2=off", "CNODE3=on", "SECRET=on"];
+    /// <summary>Guests fenced one after the other to time the fence on each side.</summary>
+    public static readonly string[] TimedGuests = ["TIMED1", "TIMED2", "TIMED3", "TIMED4", "TIMED5"];
+
+    /// <summary>CNODE1 is fenced, CNODE2 unfenced, CNODE3 rebooted, TIMEDn fenced; SECRET is out of LIMITED's reach.</summary>
+    public static readonly string[] Guests = ["CNODE1=on", "CNODE2=off", "CNODE3=on", "SECRET=on", .. TimedGuests.Select(g => g + "=on")];
 
     public static readonly string[] Users = [$"{User}:{Password}", $"{LimitedUser}:{LimitedPassword}:all:CNODE1,CNODE2,CNODE3"];
 
@@ -27,7 +30,7 @@ public sealed record FencerSide(string Label, string Agent, SmapiSimProcess Sim)
 
     public async Task RegisterAsync()
     {
-        await RegisterAsync(Device, User, Password, ["CNODE1", "CNODE2", "CNODE3"]);
+        await RegisterAsync(Device, User, Password, ["CNODE1", "CNODE2", "CNODE3", .. TimedGuests]);
         await RegisterAsync(LimitedDevice, LimitedUser, LimitedPassword, ["SECRET"]);
     }
 

@@ -114,6 +114,29 @@ public sealed class FencerSideBySideTests
     }
 
     [Test]
+    public async Task RepeatedFencesAgreeAndAreTimed()
+    {
+        var elapsed = Sides.ToDictionary(s => s.Label, _ => new List<double>());
+        foreach (string guest in FencerSide.TimedGuests)
+        {
+            // Alternate the sides so neither always runs second on a warmer machine.
+            foreach (FencerSide side in guest.EndsWith('2') || guest.EndsWith('4') ? Sides.Reverse() : Sides)
+            {
+                ProcessResult r = await ClusterCli.StonithAdminAsync("--fence", side.Node(guest), "--timeout", Timeout);
+                Assert.That(r.ExitCode, Is.Zero, Context(side, r));
+                elapsed[side.Label].Add(r.Elapsed.TotalMilliseconds);
+            }
+
+            AssertSameOnBoth(guest, "off", deactivations: 1, activations: 0);
+        }
+
+        foreach (FencerSide side in Sides)
+        {
+            FenceTimings.RecordMedian("fence, median of " + FencerSide.TimedGuests.Length, side.Label, side.Agent, elapsed[side.Label]);
+        }
+    }
+
+    [Test]
     public async Task FenceOfAGuestTheUserMayNotTouchFailsWithOurMessage()
     {
         foreach (FencerSide side in Sides)
