@@ -2,7 +2,8 @@
 # fence-zvm build driver.
 #   ./build.sh          restore and publish the NativeAOT binaries into artifacts/bin/
 #   ./build.sh demo     build if needed, then run the agent against the simulator
-#   ./build.sh test     build, run every test, end with "N passed, N failed, N skipped"
+#   ./build.sh test     build, run every test but the cluster ones, end with "N passed, N failed, N skipped"
+#   ./build.sh test-cluster  build, run the single-node corosync + pacemaker cluster tests (root, ~40 s)
 #   ./build.sh format   check that the code is as `dotnet format` leaves it
 set -euo pipefail
 
@@ -41,12 +42,13 @@ publish() {
 
 built() { [ -x "$bin/fence_zvmip" ] && [ -x "$bin/smapi-sim" ]; }
 
+# $1: results directory name under artifacts/, $2: test filter.
 run_tests() {
   publish
-  local results="$root/artifacts/test-results"
+  local results="$root/artifacts/$1"
   rm -rf "$results"
   local status=0
-  FENCE_ZVM_BIN="$bin" dotnet test tests/FenceZvm.Tests/FenceZvm.Tests.csproj -c "$configuration" -nologo \
+  FENCE_ZVM_BIN="$bin" dotnet test tests/FenceZvm.Tests/FenceZvm.Tests.csproj -c "$configuration" -nologo --filter "$2" \
     --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
   summarize "$results"
   return $status
@@ -98,8 +100,9 @@ demo() {
 
 case "${1:-build}" in
   build) publish ;;
-  test) run_tests ;;
+  test) run_tests test-results "TestCategory!=Cluster" ;;
+  test-cluster) run_tests test-results-cluster "TestCategory=Cluster" ;;
   demo) demo ;;
   format) require_sdk; dotnet format FenceZvm.sln --verify-no-changes ;;
-  *) die "unknown command '$1' (use: build, demo, test, format)" ;;
+  *) die "unknown command '$1' (use: build, demo, test, test-cluster, format)" ;;
 esac

@@ -1,0 +1,15 @@
+using System.Runtime.InteropServices;
+
+namespace FenceZvm.Tests.Pacemaker;
+
+/// <summary>kill(2), so stopping a process by its PID needs no /bin/kill (procps) on the machine.</summary>
+internal static partial class Signals
+{
+    private const int SigTerm = 15;
+
+    /// <summary>Sends SIGTERM; false when the process is already gone.</summary>
+    public static bool Terminate(int pid) => Kill(pid, SigTerm) == 0;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
