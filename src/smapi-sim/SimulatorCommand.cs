@@ -15,7 +15,7 @@ internal static class SimulatorCommand
 
     private static readonly Option<string[]> Listen = new("--listen")
     {
-        Description = "TCP address HOST:PORT to listen on (repeatable); IPv6 in brackets, port 0 = any free port",
+        Description = "TCP address HOST:PORT to listen on (repeatable); IPv6 in brackets, port 0 = any free port; with --iucv-socket, no TCP unless given",
         DefaultValueFactory = _ => ["127.0.0.1:44444"],
     };
 
@@ -49,7 +49,7 @@ internal static class SimulatorCommand
 
     private static readonly Option<string?> IucvSocket = new("--iucv-socket") { Description = "AF_UNIX socket PATH served as the IUCV flavour (no password; the caller is --iucv-caller)" };
 
-    private static readonly Option<string?> IucvCaller = new("--iucv-caller") { Description = "Guest id of the IUCV caller, authorized as the user" };
+    private static readonly Option<string?> IucvCaller = new("--iucv-caller") { Description = "Guest id of the IUCV caller: authorized as the --user of that name (its password is not used); a caller no --user names gets RC 100 RS 16" };
 
     public static int Run(string[] args)
     {
@@ -100,7 +100,7 @@ internal static class SimulatorCommand
         TextCodecs.TryGet(result.GetValue(Encoding)!, out ITextCodec codec);
         return new SimulatorOptions
         {
-            Listen = [.. (result.GetValue(Listen) ?? []).Select(ListenEndpoint.Parse)],
+            Listen = [.. ListenSpecs(result).Select(ListenEndpoint.Parse)],
             Guests = guests,
             Users = users,
             Codec = codec,
@@ -120,6 +120,12 @@ internal static class SimulatorCommand
         ({ } c, { } k) => SimulatorTls.FromPemFiles(c, k),
         _ => throw new SimulatorConfigException("--tls-cert and --tls-key go together"),
     };
+
+    /// <summary>The IUCV flavour alone does not also take the default TCP port.</summary>
+    private static string[] ListenSpecs(ParseResult result) =>
+        result.GetValue(IucvSocket) is not null && result.GetResult(Listen) is null or { Implicit: true }
+            ? []
+            : result.GetValue(Listen) ?? [];
 
     private static TimeSpan Seconds(double value, string option) =>
         value is >= 0 and <= 86400 ? TimeSpan.FromSeconds(value) : throw new SimulatorConfigException($"{option} must be 0 to 86400 seconds");

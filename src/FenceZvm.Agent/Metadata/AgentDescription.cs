@@ -5,6 +5,12 @@ namespace FenceZvm.Agent.Metadata;
 /// <summary>The prose of each agent: short and long description, vendor URL.</summary>
 public sealed record AgentDescription(string Name, string ShortDesc, string LongDesc, string VendorUrl)
 {
+    /// <summary>An extra DESCRIPTION paragraph of the man page only (not in the metadata).</summary>
+    public string? ManpageNote { get; init; }
+
+    /// <summary>What the monitor action checks, for the man page.</summary>
+    public string MonitorText { get; init; } = "Check that the SMAPI server is reachable and accepts the credentials.";
+
     public static AgentDescription For(AgentFlavor flavor) => flavor == AgentFlavor.Zvm ? Zvm : Zvmip;
 
     public static AgentDescription Zvmip { get; } = new(
@@ -72,8 +78,8 @@ public sealed record AgentDescription(string Name, string ShortDesc, string Long
         IMAGE_ACTIVATE
         IMAGE_DEACTIVATE
         IMAGE_STATUS_QUERY
-        CHECK_AUTHENTICATION
         IMAGE_NAME_QUERY_DM
+        QUERY_API_FUNCTIONAL_LEVEL
 
         The VSMWORK1 AUTHLIST entry must name the guest running the agent itself,
         authorizing it for the functions of the nick:
@@ -91,5 +97,12 @@ public sealed record AgentDescription(string Name, string ShortDesc, string Long
         reference materials.
 
         """,
-        "http://www.ibm.com");
+        "http://www.ibm.com")
+    {
+        MonitorText = "Check that the SMAPI server answers this guest (Query_API_Functional_Level).",
+        ManpageNote =
+            "Testing aid: when the environment variable FENCE_ZVM_IUCV_SOCKET names a Unix-domain socket, "
+            + "fence_zvm connects there instead of over AF_IUCV, everything else unchanged. The simulator "
+            + "smapi-sim --iucv-socket PATH --iucv-caller GUESTID serves it. Never set it on a cluster node.",
+    };
 }

@@ -14,7 +14,6 @@ internal static class ManpageWriter
         [FenceAction.Status] = "Report the power status of the machine (exit 0 when on, 2 when off).",
         [FenceAction.List] = "List the images the SMAPI user may manage.",
         [FenceAction.ListStatus] = "List the images with their power status.",
-        [FenceAction.Monitor] = "Check that the SMAPI server is reachable and accepts the credentials.",
         [FenceAction.Metadata] = "Print the XML metadata of the agent.",
         [FenceAction.Manpage] = "Print this man page.",
         [FenceAction.ValidateAll] = "Check the options only; contact nothing.",
@@ -33,6 +32,10 @@ internal static class ManpageWriter
         page.Append(".PP\n").Append(Escape(
             $"{name} reads its options from the command line or, when it is started without arguments, "
             + "as name=value lines on standard input (this is how fenced and pacemaker-fenced call it).")).Append('\n');
+        if (docs.ManpageNote is { } testingNote)
+        {
+            page.Append(".PP\n").Append(Escape(testingNote)).Append('\n');
+        }
 
         page.Append(".SH OPTIONS\n");
         foreach (var spec in UsageWriter.InHelpOrder(flavor))
@@ -52,7 +55,7 @@ internal static class ManpageWriter
         page.Append(".SH ACTIONS\n");
         foreach (var (action, actionName) in ActionNames.All)
         {
-            page.Append(".TP\n").Append($".B {Escape(actionName)}\n").Append(Escape(ActionText[action])).Append('\n');
+            page.Append(".TP\n").Append($".B {Escape(actionName)}\n").Append(Escape(action == FenceAction.Monitor ? docs.MonitorText : ActionText[action])).Append('\n');
         }
 
         page.Append(".SH EXIT STATUS\n")

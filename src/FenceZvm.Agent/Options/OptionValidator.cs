@@ -34,6 +34,11 @@ public static class OptionValidator
             return "Failed: You have to enter plug number or machine identification";
         }
 
+        if (!zvmip && options.Hosts.Any(h => h.Length > MaxImageNameLength))
+        {
+            return "Failed: Name of the SMAPI server virtual machine (--ip) can not be longer than 8 characters";
+        }
+
         if (options.Plugs.Any(p => p.Length > MaxImageNameLength))
         {
             return "Failed: Name of image can not be longer than 8 characters";

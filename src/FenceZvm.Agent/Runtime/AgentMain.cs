@@ -101,7 +101,7 @@ public static class AgentMain
         IPowerDevice device = flavor switch
         {
             AgentFlavor.Zvmip => DeviceFactory.CreateZvmip(options, password, loggers),
-            _ => throw new FenceFailure("Failed: fence_zvm (SMAPI over AF_IUCV) is not implemented in this build"),
+            _ => DeviceFactory.CreateZvm(options, loggers),
         };
 
         if (options.Action is FenceAction.Off or FenceAction.Reboot && options.Delay > TimeSpan.Zero)

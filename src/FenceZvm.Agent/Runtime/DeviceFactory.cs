@@ -10,12 +10,51 @@ using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Runtime;
 
-/// <summary>Builds the SMAPI device an action runs against, from the parsed options.</summary>
+/// <summary>
+/// Builds the SMAPI device an action runs against, from the parsed options: one client per SMAPI
+/// server named in --ip (tried in order), over TCP/TLS for fence_zvmip or AF_IUCV for fence_zvm.
+/// </summary>
 public static class DeviceFactory
 {
-    public static IPowerDevice CreateZvmip(AgentOptions options, string password, ILoggerFactory loggers)
+    /// <summary>
+    /// Target of the queries whose target SMAPI ignores but authorizes (Image_Name_Query_DM,
+    /// Query_API_Functional_Level) when no better one is known, as IBM's own client sends.
+    /// </summary>
+    public const string FallbackQueryTarget = "FOOBAR";
+
+    /// <summary>fence_zvmip: the authenticated user and password, TLS unless disabled.</summary>
+    public static IPowerDevice CreateZvmip(AgentOptions options, string password, ILoggerFactory loggers) =>
+        Create(
+            options,
+            loggers,
+            options.Hosts.Select(host => TcpOrTls(host, options)),
+            new SmapiCredentials(options.Username ?? string.Empty, password),
+            new SmapiPowerDeviceOptions { NameQueryTarget = options.Username ?? FallbackQueryTarget });
+
+    /// <summary>
+    /// fence_zvm: AF_IUCV to the SMAPI request server (VSMREQIU by default), no user or password
+    /// (the caller is this guest), monitor with Query_API_Functional_Level; queries target this
+    /// guest's own user id when /proc/sysinfo gives it.
+    /// </summary>
+    public static IPowerDevice CreateZvm(AgentOptions options, ILoggerFactory loggers, string? standInSocket = null, string? ownGuestId = null)
     {
-        ITextCodec codec = Codec(options);
+        standInSocket ??= Environment.GetEnvironmentVariable(IucvTransport.StandInVariable);
+        TimeSpan timeout = IoBounds.ExchangeTimeout(options);
+        return Create(
+            options,
+            loggers,
+            options.Hosts.Select(server => new IucvTransport(server, timeout, standInSocket)),
+            SmapiCredentials.None,
+            new SmapiPowerDeviceOptions
+            {
+                NameQueryTarget = ownGuestId ?? GuestIdentity.Read() ?? FallbackQueryTarget,
+                MonitorWithFunctionalLevel = true,
+            });
+    }
+
+    private static IPowerDevice Create(AgentOptions options, ILoggerFactory loggers, IEnumerable<ISmapiTransport> transports, SmapiCredentials credentials, SmapiPowerDeviceOptions deviceOptions)
+    {
+        ITextCodec codec = TextCodecs.TryGet(options.SmapiEncoding, out ITextCodec selected) ? selected : TextCodecs.Ascii;
         ILogger logger = loggers.CreateLogger("FenceZvm.Agent");
         var clientOptions = new SmapiClientOptions
         {
@@ -23,15 +62,11 @@ public static class DeviceFactory
             Timeout = IoBounds.ExchangeTimeout(options),
             Trace = new LoggerTraceSink(loggers.CreateLogger(AgentLogging.FrameTraceCategory)),
         };
-        HostCaller[] hosts = options.Hosts
-            .Select(host => new HostCaller(new SmapiClient(Transport(host, options), clientOptions), logger))
-            .ToArray();
-        var credentials = new SmapiCredentials(options.Username ?? string.Empty, password);
-        var deviceOptions = new SmapiPowerDeviceOptions { NameQueryTarget = options.Username ?? "FOOBAR" };
+        HostCaller[] hosts = transports.Select(t => new HostCaller(new SmapiClient(t, clientOptions), logger)).ToArray();
         return new SmapiPowerDevice(new FailoverCaller(hosts, logger), credentials, codec, deviceOptions, logger);
     }
 
-    private static ISmapiTransport Transport(string host, AgentOptions options)
+    private static ISmapiTransport TcpOrTls(string host, AgentOptions options)
     {
         AddressFamilyPreference family = options.Inet4Only ? AddressFamilyPreference.IPv4Only
             : options.Inet6Only ? AddressFamilyPreference.IPv6Only
@@ -44,7 +79,4 @@ public static class DeviceFactory
             _ => new TlsTransport(tcp, new TlsSettings { CaFile = options.SslCaFile }),
         };
     }
-
-    private static ITextCodec Codec(AgentOptions options) =>
-        TextCodecs.TryGet(options.SmapiEncoding, out ITextCodec codec) ? codec : TextCodecs.Ascii;
 }

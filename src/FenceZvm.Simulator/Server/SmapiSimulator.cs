@@ -131,8 +131,11 @@ public sealed class SmapiSimulator : IAsyncDisposable
             listeners.Add(socket);
             socket.Bind(new UnixDomainSocketEndPoint(path));
             IucvSocketPath = path;
-            socket.Listen(Backlog);
-            acceptLoops.Add(AcceptLoopAsync(socket, Options.IucvCaller!.ToUpperInvariant()));
+            if (!Faults.RefuseAll)
+            {
+                socket.Listen(Backlog);
+                acceptLoops.Add(AcceptLoopAsync(socket, Options.IucvCaller!.ToUpperInvariant()));
+            }
         }
     }
 

@@ -7,7 +7,10 @@ using FenceZvm.Smapi.Text;
 
 namespace FenceZvm.Tests.Support;
 
-/// <summary>An in-process simulated SMAPI server on a free loopback port, for one test.</summary>
+/// <summary>
+/// An in-process simulated SMAPI server for one test: on a free loopback port, or (with an IUCV
+/// caller) on a fresh Unix-domain socket standing in for AF_IUCV.
+/// </summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {
     public const string User = "FENCEUSR";
@@ -23,7 +26,13 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public ZvmSystem System => Simulator.System;
 
-    /// <summary>Guests like "CNODE1=on", users like "FENCEUSR:pw" (default: <see cref="User"/> with every function).</summary>
+    /// <summary>The IUCV stand-in socket (FENCE_ZVM_IUCV_SOCKET), when started with an IUCV caller.</summary>
+    public string? IucvSocket => Simulator.IucvSocketPath;
+
+    /// <summary>
+    /// Guests like "CNODE1=on", users like "FENCEUSR:pw" (default: <see cref="User"/>, or the IUCV
+    /// caller, with every function).
+    /// </summary>
     public static SimulatorHost Start(
         IEnumerable<string> guests,
         IEnumerable<string>? users = null,
@@ -33,14 +42,17 @@ public sealed class SimulatorHost : IAsyncDisposable
         string? stateFile = null,
         ITextCodec? encoding = null,
         IPEndPoint? listen = null,
-        X509Certificate2? tlsCertificate = null)
+        X509Certificate2? tlsCertificate = null,
+        string? iucvCaller = null)
     {
         var options = new SimulatorOptions
         {
-            Listen = [listen ?? new IPEndPoint(IPAddress.Loopback, 0)],
+            Listen = iucvCaller is null ? [listen ?? new IPEndPoint(IPAddress.Loopback, 0)] : [],
             Codec = encoding ?? TextCodecs.Ascii,
+            IucvSocket = iucvCaller is null ? null : Path.Combine(Path.GetTempPath(), $"fence-zvm-iucv-{Guid.NewGuid():N}.sock"),
+            IucvCaller = iucvCaller,
             Guests = guests.Select(GuestDefinition.Parse).ToList(),
-            Users = (users ?? [$"{User}:{Password}"]).Select(SmapiUser.Parse).ToList(),
+            Users = (users ?? [iucvCaller is null ? $"{User}:{Password}" : $"{iucvCaller}:unused"]).Select(SmapiUser.Parse).ToList(),
             Faults = (faults ?? []).Select(FaultSpec.Parse).ToList(),
             DeactivateDelay = deactivateDelay,
             ActivateDelay = activateDelay,

@@ -1,0 +1,133 @@
+using System.Runtime.InteropServices;
+
+namespace FenceZvm.Smapi.Transport.Iucv;
+
+/// <summary>
+/// A connected stream socket as a <see cref="Stream"/>, for address families .NET's Socket does not
+/// know (AF_IUCV). Every recv and send is non-blocking (MSG_DONTWAIT); waiting is poll() in short
+/// slices on the thread pool, so cancellation ends a read or write within <see cref="PollSlice"/>.
+/// </summary>
+internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
+{
+    public const int PollSlice = 50;
+
+    public override bool CanRead => !handle.IsClosed;
+
+    public override bool CanWrite => !handle.IsClosed;
+
+    public override bool CanSeek => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int received = TryTransfer(buffer, receive: true);
+            if (received >= 0)
+            {
+                return received;
+            }
+
+            await WaitAsync(Libc.PollIn, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+        while (!buffer.IsEmpty)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int sent = TryTransfer(MemoryMarshal.AsMemory(buffer), receive: false);
+            if (sent >= 0)
+            {
+                buffer = buffer[sent..];
+                continue;
+            }
+
+            await WaitAsync(Libc.PollOut, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            handle.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <returns>Bytes moved (0 on receive = end of stream), or -1 when the call would block.</returns>
+    private unsafe int TryTransfer(Memory<byte> buffer, bool receive)
+    {
+        nint result;
+        fixed (byte* p = buffer.Span)
+        {
+            result = receive
+                ? Libc.Recv(handle.Fd, p, (nuint)buffer.Length, Libc.MsgDontwait)
+                : Libc.Send(handle.Fd, p, (nuint)buffer.Length, Libc.MsgDontwait | Libc.MsgNosignal);
+        }
+
+        if (result >= 0)
+        {
+            return (int)result;
+        }
+
+        int errno = Marshal.GetLastPInvokeError();
+        return errno is Errno.EAGAIN or Errno.EINTR ? -1 : throw new IOException(IucvErrors.StrError(errno));
+    }
+
+    private Task WaitAsync(short events, CancellationToken cancellationToken) =>
+        Task.Run(() => Poll(events, cancellationToken), cancellationToken);
+
+    private unsafe void Poll(short events, CancellationToken cancellationToken)
+    {
+        var fd = new Libc.PollFd { Fd = handle.Fd, Events = events };
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int ready = Libc.Poll(&fd, 1, PollSlice);
+            if (ready > 0)
+            {
+                return;
+            }
+
+            if (ready < 0 && Marshal.GetLastPInvokeError() is int errno && errno != Errno.EINTR)
+            {
+                throw new IOException(IucvErrors.StrError(errno));
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace FenceZvm.Smapi.Transport.Iucv;
+
+/// <summary>
+/// Creates a stream socket and connects it, honouring cancellation.
+/// <para>
+/// The connect is blocking, on a thread of its own, bounded by SO_SNDTIMEO: this is how AF_IUCV
+/// waits for the server to accept (as IBM's client does). A non-blocking AF_IUCV connect does not
+/// return EINPROGRESS: the kernel fails it at once with EAGAIN and severs the path. When the token
+/// is cancelled first, the caller gets <see cref="OperationCanceledException"/> at once; the
+/// abandoned thread ends within SO_SNDTIMEO and closes its socket.
+/// </para>
+/// </summary>
+internal static class NativeConnector
+{
+    public static async Task<DescriptorHandle> ConnectAsync(int family, byte[] address, TimeSpan bound, string endpoint, Func<int, string> reason, CancellationToken cancellationToken)
+    {
+        Func<int, string> describe = errno => $"Unable to connect to {endpoint}: {reason(errno)}";
+        cancellationToken.ThrowIfCancellationRequested();
+        var completion = new TaskCompletionSource<DescriptorHandle>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() => Run(family, address, bound, endpoint, describe, completion, cancellationToken))
+        {
+            IsBackground = true,
+            Name = "smapi-connect",
+        };
+        using (cancellationToken.Register(() => completion.TrySetCanceled(cancellationToken)))
+        {
+            thread.Start();
+            return await completion.Task.ConfigureAwait(false);
+        }
+    }
+
+    private static void Run(int family, byte[] address, TimeSpan bound, string endpoint, Func<int, string> describe, TaskCompletionSource<DescriptorHandle> completion, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            while (true)
+            {
+                DescriptorHandle handle = Create(family, describe);
+                int errno = Connect(handle, address, bound);
+                if (errno == 0)
+                {
+                    if (!completion.TrySetResult(handle))
+                    {
+                        handle.Dispose();
+                    }
+
+                    return;
+                }
+
+                handle.Dispose();
+                bool timeLeft = watch.Elapsed < bound;
+                if (errno == Errno.EINTR && timeLeft && !cancellationToken.IsCancellationRequested)
+                {
+                    continue;
+                }
+
+                completion.TrySetException(errno == Errno.EAGAIN && !timeLeft
+                    ? new SmapiTransportException(TransportFailure.Timeout, string.Create(CultureInfo.InvariantCulture, $"timed out after {bound.TotalSeconds:0.###} s connecting to {endpoint}"))
+                    : new SmapiTransportException(TransportFailure.ConnectFailed, describe(errno)));
+                return;
+            }
+        }
+        catch (Exception e)
+        {
+            completion.TrySetException(e);
+        }
+    }
+
+    private static DescriptorHandle Create(int family, Func<int, string> describe)
+    {
+        int fd = Libc.Socket(family, Libc.SockStream | Libc.SockCloexec, 0);
+        if (fd < 0)
+        {
+            throw new SmapiTransportException(TransportFailure.ConnectFailed, describe(Marshal.GetLastPInvokeError()));
+        }
+
+        return new DescriptorHandle(fd);
+    }
+
+    /// <returns>0, or the errno of the failed setsockopt or connect.</returns>
+    private static unsafe int Connect(DescriptorHandle handle, byte[] address, TimeSpan bound)
+    {
+        long micros = Math.Max(1000, (long)bound.TotalMicroseconds);
+        var timeout = new Libc.TimeVal { Seconds = (nint)(micros / 1_000_000), Microseconds = (nint)(micros % 1_000_000) };
+        if (Libc.SetSockOpt(handle.Fd, Libc.SolSocket, Libc.SoSndtimeo, &timeout, (uint)sizeof(Libc.TimeVal)) != 0)
+        {
+            return Marshal.GetLastPInvokeError();
+        }
+
+        fixed (byte* p = address)
+        {
+            return Libc.Connect(handle.Fd, p, (uint)address.Length) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+}

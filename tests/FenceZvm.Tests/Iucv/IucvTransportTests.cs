@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using FenceZvm.Smapi.Client;
+using FenceZvm.Smapi.Functions;
+using FenceZvm.Smapi.Protocol;
+using FenceZvm.Smapi.Transport;
+using FenceZvm.Tests.Support;
+
+namespace FenceZvm.Tests.Iucv;
+
+public sealed class IucvTransportTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    [Test]
+    public async Task ALongServerNameIsRejectedBeforeAnySystemCall()
+    {
+        var transport = new IucvTransport("VSMREQIU9", Bound);
+        var e = await Assert.ThrowsAsync<SmapiTransportException>(async () => await transport.ConnectAsync(CancellationToken.None));
+        Assert.That(e!.Failure, Is.EqualTo(TransportFailure.ConnectFailed));
+        Assert.That(e.Message, Is.EqualTo("Unable to connect to IUCV VSMREQIU9: the SMAPI server name 'VSMREQIU9' is longer than 8 characters"));
+    }
+
+    [Test]
+    public async Task WithoutAfIucvTheConnectFailsAtOnceWithTheReason()
+    {
+        Assume.That(RuntimeInformation.ProcessArchitecture, Is.Not.EqualTo(Architecture.S390x), "IBM Z may have AF_IUCV");
+        var watch = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<SmapiTransportException>(async () => await new IucvTransport("VSMREQIU", Bound).ConnectAsync(CancellationToken.None));
+        Assert.That(e!.Failure, Is.EqualTo(TransportFailure.ConnectFailed));
+        Assert.That(e.Message, Does.StartWith("Unable to connect to IUCV VSMREQIU: this system has no AF_IUCV"));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
+    }
+
+    [Test]
+    public async Task AMissingStandInSocketIsNamed()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"fence-zvm-missing-{Guid.NewGuid():N}.sock");
+        var e = await Assert.ThrowsAsync<SmapiTransportException>(async () => await new IucvTransport("VSMREQIU", Bound, path).ConnectAsync(CancellationToken.None));
+        Assert.That(e!.Message, Is.EqualTo($"Unable to connect to IUCV VSMREQIU (stand-in {path}): the IUCV stand-in socket {path} does not exist"));
+    }
+
+    [Test]
+    public async Task TheClientRunsOverTheStandInWithEmptyCredentials()
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], iucvCaller: "CNODE2");
+        var client = new SmapiClient(new IucvTransport("vsmreqiu", Bound, sim.IucvSocket), new SmapiClientOptions { Timeout = Bound });
+        SmapiResponse r = await client.CallAsync(SmapiRequests.ImageStatusQuery(SmapiCredentials.None, "CNODE1"));
+        Assert.That((r.ReturnCode, r.ReasonCode), Is.EqualTo((0, 0)));
+    }
+
+    [Test]
+    public async Task ASilentServerTimesOutWithinTheExchangeTimeout()
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], faults: ["silence"], iucvCaller: "CNODE2");
+        var timeout = TimeSpan.FromSeconds(1);
+        var client = new SmapiClient(new IucvTransport("VSMREQIU", timeout, sim.IucvSocket), new SmapiClientOptions { Timeout = timeout });
+        var watch = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<SmapiTransportException>(async () => await client.CallAsync(SmapiRequests.ImageStatusQuery(SmapiCredentials.None, "CNODE1")));
+        Assert.That(e!.Failure, Is.EqualTo(TransportFailure.Timeout), e.Message);
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
+    }
+
+    [Test]
+    public async Task AConnectTheServerDoesNotAcceptIsCancelled()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"fence-zvm-full-{Guid.NewGuid():N}.sock");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(path));
+        listener.Listen(0);
+        var fillers = new List<Socket>();
+        try
+        {
+            FillBacklog(path, fillers);
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            var watch = Stopwatch.StartNew();
+            await Assert.CatchAsync<OperationCanceledException>(async () => await new IucvTransport("VSMREQIU", TimeSpan.FromSeconds(30), path).ConnectAsync(cancel.Token));
+            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "a blocked connect must not hold the caller");
+        }
+        finally
+        {
+            fillers.ForEach(s => s.Dispose());
+            File.Delete(path);
+        }
+    }
+
+    private static void FillBacklog(string path, List<Socket> fillers)
+    {
+        for (int i = 0; i < 64; i++)
+        {
+            var filler = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { Blocking = false };
+            fillers.Add(filler);
+            try
+            {
+                filler.Connect(new UnixDomainSocketEndPoint(path));
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.TryAgain)
+            {
+                return;
+            }
+        }
+
+        Assert.Inconclusive("could not fill the listen backlog");
+    }
+}
