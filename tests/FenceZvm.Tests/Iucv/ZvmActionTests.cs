@@ -121,7 +121,7 @@ public sealed class ZvmActionTests
         await using var sim = SimulatorHost.Start(["CNODE1=on"], faults: ["silence"], iucvCaller: Caller);
         ProcessResult r = await ZvmAgentProcess.RunAsync(sim, "-o", "status", "-n", "CNODE1", "-T", "1");
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
-        Assert.That(r.Stderr, Does.Contain("Image_Status_Query: timed out after 1 s waiting for the response (IUCV VSMREQIU (stand-in"));
+        Assert.That(r.Stderr, Does.Contain("Image_Status_Query: timed out after 1 s waiting for the request id (IUCV VSMREQIU (stand-in"));
         Assert.That(r.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "-T must bound the exchange");
     }
 
