@@ -21,6 +21,7 @@ public class RpmSpecTests
         Assert.That(spec, Does.Match(@"(?m)^BuildRequires:\s+dotnet-sdk-10\.0$"));
         Assert.That(Regex.Matches(spec, @"(?m)^Requires:\s+dotnet-runtime-10\.0$"), Has.Count.EqualTo(2), "the agents and the simulator");
         Assert.That(spec, Does.Not.Contain("nativeaot").And.Not.Contain("libssl.so.3"));
+        Assert.That(spec, Does.Contain("\nln /").And.Not.Contain("ln -s"), "fence_zvm is a hard link: the .NET host would resolve a symlink to fence_zvmip");
     }
 
     [TestCase("x86_64", "linux-x64")]
@@ -33,6 +34,7 @@ public class RpmSpecTests
         Assert.That(spec, Does.Match(@"(?m)^BuildRequires:\s+gcc$"));
         Assert.That(spec, Does.Match(@"(?m)^Requires:\s+libssl\.so\.3\(\)\(64bit\)$"));
         Assert.That(spec, Does.Not.Match(@"(?m)^Requires:\s+dotnet-runtime").And.Not.Contain("PublishSingleFile"));
+        Assert.That(spec, Does.Contain("\nln -s fence_zvmip "));
     }
 
     [Test]
@@ -53,6 +55,26 @@ public class RpmSpecTests
         Assert.That(spec, Does.Not.Contain("Conflicts:"));
         Assert.That(spec, Does.Contain("/usr/sbin/fence_zvmip_native\n").And.Contain("/usr/sbin/fence_zvm_native\n"));
         Assert.That(spec, Does.Contain("/usr/share/man/man8/fence_zvm_native.8*"));
+    }
+
+    [TestCase("s390x")]
+    [TestCase("x86_64")]
+    [TestCase("aarch64")]
+    public async Task Descriptions_FitRpmlintsLineLength(string target)
+    {
+        var result = await ProcessRunner.RunAsync("rpmspec", ["-q", "--target", target, "--qf", "%{description}\n", Spec]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.StdoutLines, Has.All.Length.LessThanOrEqualTo(79), "rpmlint: description-line-too-long is an error");
+    }
+
+    [Test]
+    public async Task WithFrameworkDependent_BuildsTheS390xKindOnX86_64()
+    {
+        var spec = await Expand("--target", "x86_64", "--with", "framework_dependent");
+
+        Assert.That(spec, Does.Contain("fence-zvm build: framework-dependent"));
+        Assert.That(spec, Does.Match(@"(?m)^Requires:\s+dotnet-runtime-10\.0$"));
     }
 
     [Test]
