@@ -5,6 +5,7 @@
 #   ./build.sh test     build, run every test but the cluster ones, end with "N passed, N failed, N skipped"
 #   ./build.sh test-cluster  build, run the single-node corosync + pacemaker cluster tests (root, ~40 s)
 #   ./build.sh format   check that the code is as `dotnet format` leaves it
+#   ./build.sh rpm      build, then the binary RPMs for this architecture (and the source RPM) into artifacts/rpm/
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -98,11 +99,42 @@ demo() {
   echo "simulator state:"; cat "$work/state.json"; echo
 }
 
+# The RPMs of packaging/rpm/fence-zvm.spec from the published binaries (the spec's prebuilt_dir path: no
+# network or SDK inside rpmbuild), plus the Source0 tarball (git archive of the working tree's tracked
+# and new files) and the source RPM, whose %build publishes from source (RHEL, s390x). FENCE_ZVM_RPM_REUSE_BIN=1
+# packages artifacts/bin as it is (the packaging test, run right after ./build.sh test published).
+build_rpm() {
+  if ! command -v rpmbuild >/dev/null; then
+    command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] || die "rpmbuild is missing: install rpm-build (RHEL) or rpm (Debian)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq --no-install-recommends rpm >/dev/null 2>&1 \
+      || { apt-get update -qq && apt-get install -y -qq --no-install-recommends rpm >/dev/null; }
+  fi
+  if [ "${FENCE_ZVM_RPM_REUSE_BIN:-0}" = 1 ] && built; then :; else publish; fi
+  local spec="$root/packaging/rpm/fence-zvm.spec" out="$root/artifacts/rpm" version tree index
+  version=$(rpmspec -q --srpm --qf '%{version}' "$spec")
+  rm -rf "$out" && mkdir -p "$out"
+  # The working tree as it is (tracked and new files, not ignored ones), through a scratch index.
+  index="$out/git-index"
+  cp "$(git rev-parse --git-path index 2>/dev/null)" "$index" 2>/dev/null || die "./build.sh rpm needs the git checkout (Source0 is a git archive)"
+  GIT_INDEX_FILE="$index" git add -A && tree=$(GIT_INDEX_FILE="$index" git write-tree) && rm -f "$index"
+  git archive --format=tar.gz --prefix="fence-zvm-$version/" -o "$out/fence-zvm-$version.tar.gz" "$tree"
+  local defines=(--define "_topdir $out/rpmbuild" --define "_sourcedir $out" --define "_rpmdir $out" --define "_srcrpmdir $out"
+    --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" --define "_docdir_fmt %%{NAME}"
+    # Debian's brp-compress uses bash's "read -d" but starts with #!/bin/sh (dash there): run it with bash.
+    --define "__brp_compress bash %{_rpmconfigdir}/brp-compress %{?_prefix}")
+  rpmbuild -bs --quiet "${defines[@]}" "$spec" >/dev/null
+  rpmbuild -bb --quiet "${defines[@]}" --define "prebuilt_dir $bin" "$spec"
+  rm -rf "$out/rpmbuild"
+  echo "built:"; ls -1 "$out"/*.rpm
+}
+
 case "${1:-build}" in
   build) publish ;;
   test) run_tests test-results "TestCategory!=Cluster" ;;
   test-cluster) run_tests test-results-cluster "TestCategory=Cluster" ;;
   demo) demo ;;
+  rpm) build_rpm ;;
   format) require_sdk; dotnet format FenceZvm.sln --verify-no-changes ;;
-  *) die "unknown command '$1' (use: build, demo, test, test-cluster, format)" ;;
+  *) die "unknown command '$1' (use: build, demo, test, test-cluster, format, rpm)" ;;
 esac

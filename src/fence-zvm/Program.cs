@@ -12,7 +12,7 @@ foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
     environment[(string)entry.Key] = (string?)entry.Value;
 }
 
-string invokedAs = Environment.GetCommandLineArgs()[0];
+string invokedAs = ProgramIdentity.InvokedAs();
 var invocation = new AgentInvocation(invokedAs, args, Console.In, Console.Out, Console.Error, environment);
 int exitCode = await AgentMain.RunAsync(invocation, interrupted.Token);
 Console.Out.Flush();

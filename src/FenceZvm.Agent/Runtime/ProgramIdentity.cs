@@ -14,6 +14,28 @@ public static class ProgramIdentity
             : AgentFlavor.Zvmip;
     }
 
+    /// <summary>
+    /// argv[0] as the caller wrote it. /proc/self/cmdline keeps a symlink's name (fence_zvm) even where
+    /// the framework-dependent launcher (s390x builds) resolves the symlink before the program starts.
+    /// </summary>
+    public static string InvokedAs()
+    {
+        try
+        {
+            byte[] cmdline = File.ReadAllBytes("/proc/self/cmdline");
+            int end = Array.IndexOf(cmdline, (byte)0);
+            if (end > 0)
+            {
+                return System.Text.Encoding.UTF8.GetString(cmdline, 0, end);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return Environment.GetCommandLineArgs()[0];
+    }
+
     public static string Version { get; } =
         typeof(ProgramIdentity).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 }

@@ -1,0 +1,15 @@
+using FenceZvm.Tests.Agent;
+
+namespace FenceZvm.Tests.Packaging;
+
+internal static class RpmTools
+{
+    /// <summary>The only reason the packaging tests skip: no rpm tools on this machine (.ci/run installs them).</summary>
+    public static void RequireRpmbuild()
+    {
+        if (ExternalTool.Find("rpmbuild") is null || ExternalTool.Find("rpmspec") is null)
+        {
+            Assert.Ignore("rpmbuild is not installed: apt-get install rpm rpmlint rpm2cpio cpio (.ci/run does)");
+        }
+    }
+}
