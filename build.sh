@@ -3,6 +3,7 @@
 #   ./build.sh          restore and publish the NativeAOT binaries into artifacts/bin/
 #   ./build.sh demo     build if needed, then run the agent against the simulator
 #   ./build.sh test     build, run every test, end with "N passed, N failed, N skipped"
+#   ./build.sh fuzz [SECONDS] [SEED]   long fuzz run of the response reader and the client (default 180 s)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -95,9 +96,13 @@ demo() {
   echo "simulator state:"; cat "$work/state.json"; echo
 }
 
+# Millions of random responses through the reader, then hostile servers through the client; exit 1 on a failure.
+fuzz() { require_sdk; dotnet run --project tests/FenceZvm.Fuzz/FenceZvm.Fuzz.csproj -c "$configuration" -nologo -- "${1:-180}" "${2:-20261124}"; }
+
 case "${1:-build}" in
   build) publish ;;
   test) run_tests ;;
   demo) demo ;;
+  fuzz) shift; fuzz "$@" ;;
   *) die "unknown command '$1' (use: build, demo, test)" ;;
 esac
