@@ -97,7 +97,7 @@ demo() {
 }
 
 # Millions of random responses through the reader, then hostile servers through the client; exit 1 on a failure.
-fuzz() { require_sdk; dotnet run --project tests/FenceZvm.Fuzz/FenceZvm.Fuzz.csproj -c "$configuration" -nologo -- "${1:-180}" "${2:-20261124}"; }
+fuzz() { require_sdk; dotnet run --project tests/FenceZvm.Fuzz/FenceZvm.Fuzz.csproj -c "$configuration" -- "${1:-180}" "${2:-20261124}"; }
 
 case "${1:-build}" in
   build) publish ;;
