@@ -6,6 +6,7 @@
 #   ./build.sh test-cluster  build, run the single-node corosync + pacemaker cluster tests (root, ~40 s)
 #   ./build.sh format   check that the code is as `dotnet format` leaves it
 #   ./build.sh rpm      build, then the binary RPMs for this architecture (and the source RPM) into artifacts/rpm/
+#   ./build.sh fuzz [SECONDS] [SEED]   long fuzz run of the response reader and the client (default 180 s)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -128,6 +129,7 @@ build_rpm() {
   rm -rf "$out/rpmbuild"
   echo "built:"; ls -1 "$out"/*.rpm
 }
+fuzz() { require_sdk; dotnet run --project tests/FenceZvm.Fuzz/FenceZvm.Fuzz.csproj -c "$configuration" -- "${1:-180}" "${2:-20261124}"; }
 
 case "${1:-build}" in
   build) publish ;;
@@ -135,6 +137,7 @@ case "${1:-build}" in
   test-cluster) run_tests test-results-cluster "TestCategory=Cluster" ;;
   demo) demo ;;
   rpm) build_rpm ;;
+  fuzz) shift; fuzz "$@" ;;
   format) require_sdk; dotnet format FenceZvm.sln --verify-no-changes ;;
-  *) die "unknown command '$1' (use: build, demo, test, test-cluster, format, rpm)" ;;
+  *) die "unknown command '$1' (use: build, demo, test, test-cluster, format, rpm, fuzz)" ;;
 esac

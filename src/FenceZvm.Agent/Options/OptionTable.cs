@@ -118,6 +118,7 @@ public static class OptionTable
         {
             Name = "ssl_ca", LongForm = "ssl-ca", Placeholder = "[file]", Content = ContentType.String, Order = 2,
             Flavors = AgentFlavors.Zvmip, ShortDesc = "Trust the certificate authorities in this PEM file for the TLS connection",
+            Check = PathCheck("--ssl-ca"),
             Bind = (o, v) => o with { SslCaFile = v.Text },
         },
         new()
@@ -154,6 +155,7 @@ public static class OptionTable
             Name = "debug_file", DeprecatedName = "debug", ShortForm = 'D', LongForm = "debug-file", Placeholder = "[debugfile]",
             Content = ContentType.String, Order = 53,
             ShortDesc = "Write debug information to given file", Help = "Debugging to output file",
+            Check = PathCheck("--debug-file"),
             Bind = (o, v) => o with { DebugFile = v.Text },
         },
         new()
@@ -218,6 +220,12 @@ public static class OptionTable
     ];
 
     public static IReadOnlyList<OptionSpec> For(AgentFlavor flavor) => All.Where(s => s.AppliesTo(flavor)).ToArray();
+
+    /// <summary>A file name: not empty, no NUL (the runtime would throw on either when opening it).</summary>
+    private static Func<OptionValue, string?> PathCheck(string option) => v =>
+        v.Text.Length == 0 ? $"Failed: The value you have entered for {option} is empty"
+        : v.Text.Contains('\0', StringComparison.Ordinal) ? $"Failed: The value you have entered for {option} contains a NUL character"
+        : null;
 
     private static OptionSpec Seconds(string name, string defaultValue, string shortDesc, Func<AgentOptions, TimeSpan, AgentOptions> bind) => new()
     {

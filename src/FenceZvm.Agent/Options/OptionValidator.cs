@@ -6,6 +6,9 @@ public static class OptionValidator
     public const int MaxPasswordLength = 200;
     public const int MaxImageNameLength = 8;
 
+    /// <summary>The longest DNS name; a longer one made the resolver throw.</summary>
+    public const int MaxHostLength = 253;
+
     public static string? Validate(AgentOptions options)
     {
         if (OptionBinder.IsDocumentationOnly(options))
@@ -46,6 +49,7 @@ public static class OptionValidator
 
         return CheckName("--username", options.Username is null ? [] : [options.Username])
             ?? CheckName("--ip", options.Hosts)
+            ?? (options.Hosts.Any(h => h.Length > MaxHostLength) ? $"Failed: The value you have entered for --ip is longer than {MaxHostLength} characters" : null)
             ?? CheckName("--plug", options.Plugs)
             ?? CheckPassword(options);
     }
@@ -69,6 +73,11 @@ public static class OptionValidator
             return "Failed: The value you have entered for --password-script is empty";
         }
 
+        if (options.PasswordScript?.Contains('\0', StringComparison.Ordinal) == true)
+        {
+            return "Failed: The value you have entered for --password-script contains a NUL character";
+        }
+
         if (options.Password is not { } password)
         {
             return null;
@@ -84,8 +93,14 @@ public static class OptionValidator
             return $"Failed: The password is longer than {MaxPasswordLength} characters";
         }
 
-        return password.Any(c => c == '\0' || c == '\r' || c == '\n')
-            ? "Failed: The password contains a NUL or line break character"
+        if (password.Any(c => c == '\0' || c == '\r' || c == '\n'))
+        {
+            return "Failed: The password contains a NUL or line break character";
+        }
+
+        // Checked here, not when the request is framed: by then the SMAPI server was already contacted.
+        return FenceZvm.Smapi.Text.TextCodecs.TryGet(options.SmapiEncoding, out var codec) && !codec.CanEncode(password)
+            ? $"Failed: The password contains a character that the {options.SmapiEncoding} SMAPI encoding cannot carry"
             : null;
     }
 }
