@@ -78,29 +78,33 @@ public static class OptionValidator
             return "Failed: The value you have entered for --password-script contains a NUL character";
         }
 
-        if (options.Password is not { } password)
-        {
-            return null;
-        }
+        return options.Password is { } password ? CheckPasswordValue(password, options.SmapiEncoding, "--password") : null;
+    }
 
+    /// <summary>
+    /// The checks a password must pass before anything is contacted, whether it came from --password or
+    /// from the password script (<paramref name="source"/> names which, never the password itself).
+    /// </summary>
+    public static string? CheckPasswordValue(string password, string smapiEncoding, string source)
+    {
         if (password.Length == 0)
         {
-            return "Failed: The value you have entered for --password is empty";
+            return $"Failed: The value you have entered for {source} is empty";
         }
 
         if (password.Length > MaxPasswordLength)
         {
-            return $"Failed: The password is longer than {MaxPasswordLength} characters";
+            return $"Failed: The password from {source} is longer than {MaxPasswordLength} characters";
         }
 
         if (password.Any(c => c == '\0' || c == '\r' || c == '\n'))
         {
-            return "Failed: The password contains a NUL or line break character";
+            return $"Failed: The password from {source} contains a NUL or line break character";
         }
 
         // Checked here, not when the request is framed: by then the SMAPI server was already contacted.
-        return FenceZvm.Smapi.Text.TextCodecs.TryGet(options.SmapiEncoding, out var codec) && !codec.CanEncode(password)
-            ? $"Failed: The password contains a character that the {options.SmapiEncoding} SMAPI encoding cannot carry"
+        return FenceZvm.Smapi.Text.TextCodecs.TryGet(smapiEncoding, out var codec) && !codec.CanEncode(password)
+            ? $"Failed: The password from {source} contains a character that the {smapiEncoding} SMAPI encoding cannot carry"
             : null;
     }
 }

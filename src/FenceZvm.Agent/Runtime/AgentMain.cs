@@ -96,6 +96,10 @@ public static class AgentMain
         {
             password = await PasswordScript.RunAsync(script, cancellationToken).ConfigureAwait(false);
             redactor.Add(password);
+            if (OptionValidator.CheckPasswordValue(password, options.SmapiEncoding, "the password script") is { } error)
+            {
+                throw new FenceFailure(error);
+            }
         }
 
         IPowerDevice device = flavor switch

@@ -64,7 +64,7 @@ public class ValidationTests
         var secret = new string('s', 201);
         var message = Validate($"ip=zvm\nusername=U\npassword={secret}\nplug=CNODE1\n");
 
-        Assert.That(message, Is.EqualTo("Failed: The password is longer than 200 characters"));
+        Assert.That(message, Is.EqualTo("Failed: The password from --password is longer than 200 characters"));
         Assert.That(Validate("ip=zvm\nusername=U\npassword=" + new string('s', 200) + "\nplug=CNODE1\n"), Is.Null);
         Assert.That(Validate("ip=zvm\nusername=U\npassword=se\0cret\nplug=CNODE1\n"), Does.Not.Contain("se"));
     }

@@ -92,6 +92,28 @@ public sealed class StdinTests
     }
 
     [Test]
+    public async Task PasswordScriptOutputThatAsciiCannotCarryIsRefusedBeforeContact()
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on"]);
+        string script = Path.Combine(Path.GetTempPath(), $"fence-zvm-pw-{Guid.NewGuid():N}.sh");
+        await File.WriteAllTextAsync(script, "#!/bin/sh\necho 'pässwört'\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            string stdin = $"ip=127.0.0.1\nipport={Port(sim)}\ndisable_ssl=1\nusername={SimulatorHost.User}\npassword_script={script}\naction=off\nport=CNODE1\n";
+            ProcessResult r = await AgentProcess.RunWithStdinAsync(stdin);
+            Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+            Assert.That(r.Stderr, Does.Contain("ERROR: Failed: The password from the password script contains a character that the ascii SMAPI encoding cannot carry"));
+            Assert.That(r.Stderr, Does.Not.Contain("pässwört"));
+            Assert.That(sim.Guest("CNODE1").Deactivations, Is.EqualTo(0));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Test]
     public async Task MissingAddressOnStdinIsAValidationFailure()
     {
         ProcessResult r = await AgentProcess.RunWithStdinAsync("action=off\nusername=U\npassword=P\nport=CNODE1\n");
