@@ -95,9 +95,28 @@ demo() {
   echo "simulator state:"; cat "$work/state.json"; echo
 }
 
+# ./build.sh bench [compare|micro|throughput] [ARGS...]: the end-to-end comparison with the upstream agent
+# and the C floor (default; artifacts/bench/e2e.{md,json,csv}), the BenchmarkDotNet micro-benchmarks
+# (default filter '*'), or the simulator under 1, 16 and 64 concurrent clients.
+bench() {
+  publish
+  local project=bench/FenceZvm.Bench/FenceZvm.Bench.csproj out="$root/artifacts/bench" kind=${1:-compare}
+  [ $# -gt 0 ] && shift
+  mkdir -p "$out"
+  case "$kind" in
+    compare) dotnet run -c "$configuration" --project "$project" -- compare --bin "$bin" --out "$out" "$@" ;;
+    micro) [ $# -gt 0 ] || set -- --filter '*'
+      dotnet run -c "$configuration" --project "$project" -- --artifacts "$out/micro" "$@" ;;
+    throughput) dotnet run -c "$configuration" --project "$project" -- sim-throughput "$@" \
+      | tee "$out/sim-throughput.txt" ;;
+    *) die "unknown bench '$kind' (use: compare, micro, throughput)" ;;
+  esac
+}
+
 case "${1:-build}" in
   build) publish ;;
   test) run_tests ;;
   demo) demo ;;
+  bench) shift; bench "$@" ;;
   *) die "unknown command '$1' (use: build, demo, test)" ;;
 esac
