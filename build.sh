@@ -107,8 +107,20 @@ bench() {
     compare) dotnet run -c "$configuration" --project "$project" -- compare --bin "$bin" --out "$out" "$@" ;;
     micro) [ $# -gt 0 ] || set -- --filter '*'
       dotnet run -c "$configuration" --project "$project" -- --artifacts "$out/micro" "$@" ;;
-    throughput) dotnet run -c "$configuration" --project "$project" -- sim-throughput "$@" \
-      | tee "$out/sim-throughput.txt" ;;
+    throughput) dotnet run -c "$configuration" --project "$project" -- sim-throughput "$@" | tee "$out/sim-throughput.txt"
+      # The same load from a C client (bench/floor/smapi_load.c), cheaper than the .NET clients
+      # sharing the cores, against the published smapi-sim; with the server's CPU per request.
+      local work load=(1 16 64) c sim
+      mkdir -p "$out/tools"; cc -O2 -pthread -o "$out/tools/smapi_load" bench/floor/smapi_load.c
+      work=$(mktemp -d)
+      "$bin/smapi-sim" --listen 127.0.0.1:0 --port-file "$work/port" --guest CNODE1=on --user FENCE:secret >/dev/null 2>&1 &
+      sim=$!
+      for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.05; done
+      { echo "smapi-sim (NativeAOT) under the C load generator, 5 s per level, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+        echo "clients  requests  errors  seconds  requests/s   p50 ms   p99 ms  server CPU us/request user+sys"
+        for c in "${load[@]}"; do "$out/tools/smapi_load" 127.0.0.1 "$(cat "$work/port")" 5 "$c" "$sim" || true; done
+      } | tee -a "$out/sim-throughput.txt"
+      kill "$sim"; wait "$sim" 2>/dev/null || true; rm -rf "$work" ;;
     *) die "unknown bench '$kind' (use: compare, micro, throughput)" ;;
   esac
 }
