@@ -7,6 +7,7 @@
 #   ./build.sh format   check that the code is as `dotnet format` leaves it
 #   ./build.sh rpm      build, then the binary RPMs for this architecture (and the source RPM) into artifacts/rpm/
 #   ./build.sh fuzz [SECONDS] [SEED]   long fuzz run of the response reader and the client (default 180 s)
+#   ./build.sh bench [compare|micro|throughput]   benchmarks (see bench/README.md)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -130,6 +131,35 @@ build_rpm() {
   echo "built:"; ls -1 "$out"/*.rpm
 }
 fuzz() { require_sdk; dotnet run --project tests/FenceZvm.Fuzz/FenceZvm.Fuzz.csproj -c "$configuration" -- "${1:-180}" "${2:-20261124}"; }
+# ./build.sh bench [compare|micro|throughput] [ARGS...]: the end-to-end comparison with the upstream agent
+# and the C floor (default; artifacts/bench/e2e.{md,json,csv}), the BenchmarkDotNet micro-benchmarks
+# (default filter '*'), or the simulator under 1, 16 and 64 concurrent clients.
+bench() {
+  publish
+  local project=bench/FenceZvm.Bench/FenceZvm.Bench.csproj out="$root/artifacts/bench" kind=${1:-compare}
+  [ $# -gt 0 ] && shift
+  mkdir -p "$out"
+  case "$kind" in
+    compare) dotnet run -c "$configuration" --project "$project" -- compare --bin "$bin" --out "$out" "$@" ;;
+    micro) [ $# -gt 0 ] || set -- --filter '*'
+      dotnet run -c "$configuration" --project "$project" -- --artifacts "$out/micro" "$@" ;;
+    throughput) dotnet run -c "$configuration" --project "$project" -- sim-throughput "$@" | tee "$out/sim-throughput.txt"
+      # The same load from a C client (bench/floor/smapi_load.c), cheaper than the .NET clients
+      # sharing the cores, against the published smapi-sim; with the server's CPU per request.
+      local work load=(1 16 64) c sim
+      mkdir -p "$out/tools"; cc -O2 -pthread -o "$out/tools/smapi_load" bench/floor/smapi_load.c
+      work=$(mktemp -d)
+      "$bin/smapi-sim" --listen 127.0.0.1:0 --port-file "$work/port" --guest CNODE1=on --user FENCE:secret >/dev/null 2>&1 &
+      sim=$!
+      for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.05; done
+      { echo "smapi-sim (NativeAOT) under the C load generator, 5 s per level, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+        echo "clients  requests  errors  seconds  requests/s   p50 ms   p99 ms  server CPU us/request user+sys"
+        for c in "${load[@]}"; do "$out/tools/smapi_load" 127.0.0.1 "$(cat "$work/port")" 5 "$c" "$sim" || true; done
+      } | tee -a "$out/sim-throughput.txt"
+      kill "$sim"; wait "$sim" 2>/dev/null || true; rm -rf "$work" ;;
+    *) die "unknown bench '$kind' (use: compare, micro, throughput)" ;;
+  esac
+}
 
 case "${1:-build}" in
   build) publish ;;
@@ -138,6 +168,7 @@ case "${1:-build}" in
   demo) demo ;;
   rpm) build_rpm ;;
   fuzz) shift; fuzz "$@" ;;
+  bench) shift; bench "$@" ;;
   format) require_sdk; dotnet format FenceZvm.sln --verify-no-changes ;;
-  *) die "unknown command '$1' (use: build, demo, test, test-cluster, format, rpm, fuzz)" ;;
+  *) die "unknown command '$1' (use: build, demo, test, test-cluster, format, rpm, fuzz, bench)" ;;
 esac

@@ -16,7 +16,10 @@ namespace FenceZvm.Bench.Simulator;
 /// clients, each Image_Status_Query on its own connection through <see cref="SmapiClient"/>,
 /// bounded by a request count and a duration per level.
 /// With --client raw a minimal socket client replaces SmapiClient, to measure the server alone.
-/// Usage: sim-throughput [--requests N] [--seconds S] [--concurrency 1,16,64] [--client smapi|raw].
+/// With --server HOST:PORT it loads an smapi-sim started elsewhere (guest CNODE1, user FENCE:secret);
+/// --server-pid PID then reports that process's CPU time per request. The CPU columns are
+/// microseconds of CPU per request (user, system) of this process, or of the server given by pid.
+/// Usage: sim-throughput [--requests N] [--seconds S] [--concurrency 1,16,64] [--client smapi|raw] [--server HOST:PORT [--server-pid PID]].
 /// </summary>
 internal static class SimulatorThroughput
 {
@@ -27,34 +30,41 @@ internal static class SimulatorThroughput
         bool raw = ArgumentText(args, "--client", "smapi") == "raw";
         int[] levels = [.. ArgumentText(args, "--concurrency", "1,16,64").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
 
-        await using SmapiSimulator simulator = SmapiSimulator.Start(new SimulatorOptions
-        {
-            Listen = [new IPEndPoint(IPAddress.Loopback, 0)],
-            Guests = [new GuestDefinition("CNODE1")],
-            Users = [new SmapiUser("FENCE", "secret")],
-            KeptResponses = 1000,
-        });
-        var client = new SmapiClient(new TcpTransport("127.0.0.1", simulator.TcpEndpoints[0].Port), new SmapiClientOptions { Timeout = TimeSpan.FromSeconds(5) });
+        string? external = ArgumentText(args, "--server", string.Empty) is { Length: > 0 } text ? text : null;
+        int serverPid = Argument(args, "--server-pid", 0);
+        await using SmapiSimulator? simulator = external is null
+            ? SmapiSimulator.Start(new SimulatorOptions
+            {
+                Listen = [new IPEndPoint(IPAddress.Loopback, 0)],
+                Guests = [new GuestDefinition("CNODE1")],
+                Users = [new SmapiUser("FENCE", "secret")],
+                KeptResponses = 1000,
+            })
+            : null;
+        IPEndPoint server = simulator?.TcpEndpoints[0] ?? IPEndPoint.Parse(external!);
+        var client = new SmapiClient(new TcpTransport(server.Address.ToString(), server.Port), new SmapiClientOptions { Timeout = TimeSpan.FromSeconds(5) });
         SmapiRequest request = SmapiRequests.ImageStatusQuery(new SmapiCredentials("FENCE", "secret"), "CNODE1");
-        var rawCall = new RawSmapiCall(simulator.TcpEndpoints[0], RequestFramer.ToArray(request, FenceZvm.Smapi.Text.TextCodecs.Ascii));
+        var rawCall = new RawSmapiCall(server, RequestFramer.ToArray(request, FenceZvm.Smapi.Text.TextCodecs.Ascii));
+        Func<(TimeSpan User, TimeSpan System)> cpu = serverPid > 0 ? () => ProcessCpu(serverPid) : () => ProcessCpu(Environment.ProcessId);
         Func<Task<int>> call = raw ? rawCall.CallAsync : async () => (await client.CallAsync(request).ConfigureAwait(false)).ReturnCode;
 
-        await RunLevelAsync(call, 4, 2000, TimeSpan.FromSeconds(2), quiet: true);
-        Console.WriteLine($"simulator throughput, Image_Status_Query, one connection per request, loopback, {Environment.ProcessorCount} cores, client {(raw ? "raw socket" : "SmapiClient")}");
-        Console.WriteLine("clients  requests  errors  seconds  requests/s   p50 ms   p99 ms");
+        await RunLevelAsync(call, cpu, 4, 2000, TimeSpan.FromSeconds(2), quiet: true);
+        Console.WriteLine($"simulator throughput, Image_Status_Query, one connection per request, loopback, {Environment.ProcessorCount} cores, client {(raw ? "raw socket" : "SmapiClient")}, server {(external is null ? "in process" : external)}, load average {LoadAverage()}");
+        Console.WriteLine($"clients  requests  errors  seconds  requests/s   p50 ms   p99 ms  {(serverPid > 0 ? "server" : "process")} CPU us/request user+sys");
         foreach (int level in levels)
         {
-            await RunLevelAsync(call, level, requests, TimeSpan.FromSeconds(seconds), quiet: false);
+            await RunLevelAsync(call, cpu, level, requests, TimeSpan.FromSeconds(seconds), quiet: false);
         }
 
         return 0;
     }
 
-    private static async Task RunLevelAsync(Func<Task<int>> call, int concurrency, int maxRequests, TimeSpan duration, bool quiet)
+    private static async Task RunLevelAsync(Func<Task<int>> call, Func<(TimeSpan User, TimeSpan System)> cpu, int concurrency, int maxRequests, TimeSpan duration, bool quiet)
     {
         int issued = 0;
         int errors = 0;
         var latencies = new List<double>[concurrency];
+        var cpuBefore = cpu();
         var deadline = Stopwatch.StartNew();
 
         async Task WorkerAsync(int index)
@@ -81,6 +91,7 @@ internal static class SimulatorThroughput
 
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(() => WorkerAsync(i))));
         double elapsed = deadline.Elapsed.TotalSeconds;
+        var cpuAfter = cpu();
         double[] all = [.. latencies.SelectMany(l => l).Order()];
         if (quiet || all.Length == 0)
         {
@@ -88,8 +99,23 @@ internal static class SimulatorThroughput
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{concurrency,7}  {all.Length,8}  {errors,6}  {elapsed,7:F2}  {all.Length / elapsed,10:F0}  {Percentile(all, 0.50),7:F3}  {Percentile(all, 0.99),7:F3}"));
+            $"{concurrency,7}  {all.Length,8}  {errors,6}  {elapsed,7:F2}  {all.Length / elapsed,10:F0}  {Percentile(all, 0.50),7:F3}  {Percentile(all, 0.99),7:F3}  {PerRequest(cpuAfter.User - cpuBefore.User, all.Length),8:F1} + {PerRequest(cpuAfter.System - cpuBefore.System, all.Length):F1}"));
     }
+
+    private static double PerRequest(TimeSpan cpu, int requests) => cpu.TotalMicroseconds / Math.Max(1, requests);
+
+    /// <summary>User and system CPU time of a process, from /proc/PID/stat (fields 14 and 15, in clock ticks of 10 ms).</summary>
+    private static (TimeSpan User, TimeSpan System) ProcessCpu(int pid)
+    {
+        string stat = File.ReadAllText($"/proc/{pid}/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        const double TickMs = 10;
+        return (TimeSpan.FromMilliseconds(long.Parse(fields[11], CultureInfo.InvariantCulture) * TickMs),
+            TimeSpan.FromMilliseconds(long.Parse(fields[12], CultureInfo.InvariantCulture) * TickMs));
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 

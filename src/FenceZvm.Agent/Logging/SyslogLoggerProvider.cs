@@ -14,23 +14,31 @@ public sealed class SyslogLoggerProvider : ILoggerProvider
     public const string DefaultSocketPath = "/dev/log";
     private const int FacilityDaemon = 3;
 
-    private readonly Socket? socket;
+    private readonly string socketPath;
     private readonly string ident;
     private readonly LogLevel minimum;
     private readonly SecretRedactor redactor;
     private readonly object gate = new();
+    private Socket? socket;
+    private bool connectTried;
 
     public SyslogLoggerProvider(string socketPath, string ident, LogLevel minimum, SecretRedactor redactor)
     {
         this.ident = ident;
         this.minimum = minimum;
         this.redactor = redactor;
-        socket = TryConnect(socketPath);
+        this.socketPath = socketPath;
     }
 
     public ILogger CreateLogger(string categoryName) => new LineLogger(minimum, redactor, Send);
 
-    public void Dispose() => socket?.Dispose();
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            socket?.Dispose();
+        }
+    }
 
     private static Socket? TryConnect(string path)
     {
@@ -49,16 +57,24 @@ public sealed class SyslogLoggerProvider : ILoggerProvider
 
     private void Send(LogLevel level, string message)
     {
-        if (socket is null)
-        {
-            return;
-        }
-
-        int priority = (FacilityDaemon * 8) + Severity(level);
-        string timestamp = DateTime.Now.ToString("MMM dd HH:mm:ss", CultureInfo.InvariantCulture);
-        string record = $"<{priority}>{timestamp} {ident}[{Environment.ProcessId}]: {LogLine.LevelName(level)}: {message}";
         lock (gate)
         {
+            // Connected at the first line, not at start-up: a successful action usually logs
+            // nothing at its level, and the socket would only cost start-up time.
+            if (!connectTried)
+            {
+                connectTried = true;
+                socket = TryConnect(socketPath);
+            }
+
+            if (socket is null)
+            {
+                return;
+            }
+
+            int priority = (FacilityDaemon * 8) + Severity(level);
+            string timestamp = DateTime.Now.ToString("MMM dd HH:mm:ss", CultureInfo.InvariantCulture);
+            string record = $"<{priority}>{timestamp} {ident}[{Environment.ProcessId}]: {LogLine.LevelName(level)}: {message}";
             try
             {
                 socket.Send(Encoding.UTF8.GetBytes(record));

@@ -128,6 +128,17 @@ internal sealed class ConnectionHandler(
 
         uint requestId = ids.Next();
         var writer = new ResponseWriter(stream, fault?.Kind == FaultKind.Fragment, stopping);
+        if (fault is null)
+        {
+            // No fault to stage: both responses in one write (one segment instead of two; the work
+            // in between is synchronous and takes microseconds, so the request id is not held back).
+            ProcessedResponse processed = rejection ?? processor.Process(request!, iucvCaller);
+            byte[] both = ResponseFramer.RequestIdAndOutput(requestId, processed.ReturnCode, processed.ReasonCode, processed.Output);
+            responses.Keep(requestId, both[8..]);
+            await writer.WriteAsync(both).ConfigureAwait(false);
+            return true;
+        }
+
         await writer.WriteAsync(ResponseFramer.RequestId(requestId)).ConfigureAwait(false);
         if (fault?.Kind == FaultKind.CloseAfterRequestId)
         {

@@ -19,8 +19,11 @@ public static class RequestFramer
             length += 4 + request.Target!.Length;
         }
 
-        foreach (RequestParameter p in request.Parameters)
+        // Indexed, not foreach: enumerating the IReadOnlyList would allocate an enumerator.
+        IReadOnlyList<RequestParameter> parameters = request.Parameters;
+        for (int i = 0; i < parameters.Count; i++)
         {
+            RequestParameter p = parameters[i];
             length += p.Kind switch
             {
                 ParameterKind.Text => 4 + (p.Text ?? string.Empty).Length,
@@ -51,8 +54,10 @@ public static class RequestFramer
             offset += WriteText(request.Target!, codec, destination[offset..], "target");
         }
 
-        foreach (RequestParameter p in request.Parameters)
+        IReadOnlyList<RequestParameter> parameters = request.Parameters;
+        for (int i = 0; i < parameters.Count; i++)
         {
+            RequestParameter p = parameters[i];
             switch (p.Kind)
             {
                 case ParameterKind.Text:

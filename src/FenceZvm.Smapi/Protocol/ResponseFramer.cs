@@ -24,4 +24,17 @@ public static class ResponseFramer
         output.CopyTo(bytes.AsSpan(16));
         return bytes;
     }
+
+    /// <summary>Response 1 and response 2 in one buffer, for a single write.</summary>
+    public static byte[] RequestIdAndOutput(uint requestId, int returnCode, int reasonCode, ReadOnlySpan<byte> output)
+    {
+        var bytes = new byte[20 + output.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(bytes, requestId);
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4), 12 + output.Length);
+        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(8), requestId);
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(12), returnCode);
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(16), reasonCode);
+        output.CopyTo(bytes.AsSpan(20));
+        return bytes;
+    }
 }

@@ -1,0 +1,402 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace FenceZvm.Bench.EndToEnd;
+
+/// <summary>
+/// Whole-process wall time and peak RSS of our fence_zvmip, the upstream Python agent and a C floor
+/// client, run alternately (A B C A B C ...) against smapi-sim. Each run goes through a small C helper
+/// (bench/floor/measure.c: posix_spawn, wait4, CLOCK_MONOTONIC) so the figures exclude this harness.
+/// Usage: compare [--runs N] [--slow-runs N] [--only case,case] [--bin DIR] [--upstream PATH] [--out DIR].
+/// </summary>
+internal static class EndToEndComparison
+{
+    private const string User = "FENCE";
+    private const string Password = "bench-pw1";
+    private const string Ours = "ours";
+    private const string Upstream = "upstream";
+    private const string Floor = "C floor";
+
+    public static int Run(string[] args)
+    {
+        string root = FindRoot();
+        string bin = Option(args, "--bin", Path.Combine(root, "artifacts", "bin"));
+        string upstream = Option(args, "--upstream", "/usr/sbin/fence_zvmip");
+        string output = Option(args, "--out", Path.Combine(root, "artifacts", "bench"));
+        int runs = int.Parse(Option(args, "--runs", "15"), CultureInfo.InvariantCulture);
+        int slowRuns = int.Parse(Option(args, "--slow-runs", "5"), CultureInfo.InvariantCulture);
+        string[] only = Option(args, "--only", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        string agent = Path.Combine(bin, "fence_zvmip");
+        string simulator = Path.Combine(bin, "smapi-sim");
+        foreach (string file in (string[])[agent, simulator, upstream])
+        {
+            if (!File.Exists(file))
+            {
+                Console.Error.WriteLine($"compare: {file} is missing (./build.sh builds ours; apt-get install fence-agents for upstream)");
+                return 1;
+            }
+        }
+
+        string tools = Path.Combine(output, "tools");
+        Directory.CreateDirectory(tools);
+        string floor = Compile(Path.Combine(root, "bench", "floor", "smapi_status.c"), Path.Combine(tools, "smapi_status"));
+        string measure = Compile(Path.Combine(root, "bench", "floor", "measure.c"), Path.Combine(tools, "measure"));
+        var runner = new Runner(measure);
+        var results = new Results();
+        string loadBefore = LoadAverage();
+        Console.WriteLine($"end-to-end comparison, {Environment.ProcessorCount} cores, load average {loadBefore}, {runs} runs per case ({slowRuns} for the 10-plug off)");
+
+        bool Wanted(string name) => only.Length == 0 || only.Contains(name);
+
+        if (Wanted("status") || Wanted("off") || Wanted("reboot"))
+        {
+            using var sim = SimulatorProcess.Start(simulator, ["CNODE1=on"], $"{User}:{Password}", 0);
+            string[] common = Common(sim.Port);
+            string[] floorArgs = [floor, "127.0.0.1", sim.Port.ToString(CultureInfo.InvariantCulture), User, Password, "CNODE1"];
+            if (Wanted("status"))
+            {
+                Alternate(results, runs, "-o status",
+                    (Ours, () => [("-o status", runner.Measure(0, [agent, .. common, "-o", "status", "-n", "CNODE1"]))]),
+                    (Upstream, () => [("-o status", runner.Measure(0, [upstream, .. common, "-o", "status", "-n", "CNODE1"]))]),
+                    (Floor, () => [("-o status", runner.Measure(0, floorArgs))]));
+            }
+
+            if (Wanted("off"))
+            {
+                Alternate(results, runs, "-o off + -o on",
+                    (Ours, () => [("-o off", runner.Measure(0, [agent, .. common, "-o", "off", "-n", "CNODE1"])), ("-o on", runner.Measure(0, [agent, .. common, "-o", "on", "-n", "CNODE1"]))]),
+                    (Upstream, () => [("-o off", runner.Measure(0, [upstream, .. common, "-o", "off", "-n", "CNODE1"])), ("-o on", runner.Measure(0, [upstream, .. common, "-o", "on", "-n", "CNODE1"]))]),
+                    (Floor, () => [("-o off", runner.Measure(0, [.. floorArgs, "off"])), ("-o on", runner.Measure(0, [.. floorArgs, "on"]))]));
+            }
+
+            if (Wanted("reboot"))
+            {
+                Alternate(results, runs, "-o reboot",
+                    (Ours, () => [("-o reboot", runner.Measure(0, [agent, .. common, "-o", "reboot", "-n", "CNODE1"]))]),
+                    (Upstream, () => [("-o reboot", runner.Measure(0, [upstream, .. common, "-o", "reboot", "-n", "CNODE1"]))]));
+            }
+        }
+
+        if (Wanted("list"))
+        {
+            using var sim = SimulatorProcess.Start(simulator, Enumerable.Range(1, 1000).Select(i => $"LG{i:D4}=on"), $"{User}:{Password}", 0);
+            string[] common = Common(sim.Port);
+            Alternate(results, runs, "-o list, 1,000 guests",
+                (Ours, () => [("-o list (1,000 guests)", runner.Measure(0, [agent, .. common, "-o", "list"]))]),
+                (Upstream, () => [("-o list (1,000 guests)", runner.Measure(0, [upstream, .. common, "-o", "list"]))]));
+        }
+
+        if (Wanted("metadata"))
+        {
+            Alternate(results, runs, "-o metadata",
+                (Ours, () => [("-o metadata", runner.Measure(0, [agent, "-o", "metadata"]))]),
+                (Upstream, () => [("-o metadata", runner.Measure(0, [upstream, "-o", "metadata"]))]));
+        }
+
+        if (Wanted("off10"))
+        {
+            // Deactivation takes 0.5 s, so the ten offs overlap only if they run concurrently.
+            string[] plugs = [.. Enumerable.Range(1, 10).Select(i => $"G{i:D2}")];
+            using var sim = SimulatorProcess.Start(simulator, plugs.Select(p => p + "=on"), $"{User}:{Password}", 0.5);
+            string[] common = Common(sim.Port);
+            string all = string.Join(',', plugs);
+            const string Ten = "-o off, 10 plugs (0.5 s deactivation)";
+            const string One = "-o off, 1 plug (0.5 s deactivation)";
+            void Reset() => runner.Measure(0, [agent, .. common, "-o", "on", "-n", all]);
+            Alternate(results, slowRuns, "-o off of 10 plugs, deactivation 0.5 s (upstream: 10 sequential single-plug runs, as it rejects several plugs)",
+                (Ours, () =>
+                {
+                    var ten = runner.Measure(0, [agent, .. common, "-o", "off", "-n", all]);
+                    Reset();
+                    var one = runner.Measure(0, [agent, .. common, "-o", "off", "-n", plugs[0]]);
+                    Reset();
+                    return [(Ten, ten), (One, one)];
+                }
+            ),
+                (Upstream, () =>
+                {
+                    var each = plugs.Select(p => runner.Measure(0, [upstream, .. common, "-o", "off", "-n", p])).ToList();
+                    Reset();
+                    var one = runner.Measure(0, [upstream, .. common, "-o", "off", "-n", plugs[0]]);
+                    Reset();
+                    return [(Ten, new Measurement(each.Sum(m => m.WallMs), each.Max(m => m.RssMiB), each.Max(m => m.Exit))), (One, one)];
+                }
+            ));
+        }
+
+        string loadAfter = LoadAverage();
+        Report report = results.Summarize();
+        string markdown = report.Markdown(loadBefore, loadAfter, runs, slowRuns);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        File.WriteAllText(Path.Combine(output, "e2e.md"), markdown);
+        File.WriteAllText(Path.Combine(output, "e2e.json"), report.Json(loadBefore, loadAfter, runs, slowRuns));
+        File.WriteAllText(Path.Combine(output, "e2e.csv"), report.Csv());
+        Console.WriteLine($"written: {Path.Combine(output, "e2e.md")}, e2e.json, e2e.csv");
+        return runner.Failures == 0 ? 0 : 1;
+    }
+
+    private static string[] Common(int port) =>
+        ["--disable-ssl", "-a", "127.0.0.1", "-u", port.ToString(CultureInfo.InvariantCulture), "-l", User, "-p", Password];
+
+    /// <summary>One untimed warm-up of each variant, then <paramref name="runs"/> rounds of A B C.</summary>
+    private static void Alternate(Results results, int runs, string title, params (string Variant, Func<IReadOnlyList<(string Row, Measurement Value)>> Run)[] variants)
+    {
+        Console.Write($"{title}: ");
+        foreach (var (_, run) in variants)
+        {
+            run();
+        }
+
+        for (int i = 0; i < runs; i++)
+        {
+            foreach (var (variant, run) in variants)
+            {
+                foreach (var (row, value) in run())
+                {
+                    results.Add(row, variant, value);
+                }
+            }
+
+            Console.Write('.');
+        }
+
+        Console.WriteLine($" load {LoadAverage()}");
+    }
+
+    private static string Compile(string source, string binary)
+    {
+        if (File.Exists(binary) && File.GetLastWriteTimeUtc(binary) > File.GetLastWriteTimeUtc(source))
+        {
+            return binary;
+        }
+
+        using var cc = Process.Start("cc", ["-O2", "-Wall", "-o", binary, source]) ?? throw new InvalidOperationException("cannot run cc");
+        cc.WaitForExit();
+        return cc.ExitCode == 0 ? binary : throw new InvalidOperationException($"cc failed on {source}");
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "build.sh")) && Directory.Exists(Path.Combine(directory.FullName, "bench")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run compare from inside the fence-zvm checkout");
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        int index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    internal readonly record struct Measurement(double WallMs, double RssMiB, int Exit);
+
+    /// <summary>Runs the measure helper on one command and checks the exit status.</summary>
+    private sealed class Runner(string measure)
+    {
+        public int Failures { get; private set; }
+
+        public Measurement Measure(int expectedExit, string[] command)
+        {
+            var start = new ProcessStartInfo(measure) { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (string argument in command)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            string line = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            string[] fields = line.Split(' ');
+            if (process.ExitCode != 0 || fields.Length != 3)
+            {
+                throw new InvalidOperationException($"measure failed on {string.Join(' ', command)}: {line}");
+            }
+
+            var result = new Measurement(
+                long.Parse(fields[0], CultureInfo.InvariantCulture) / 1000.0,
+                long.Parse(fields[1], CultureInfo.InvariantCulture) / 1024.0,
+                int.Parse(fields[2], CultureInfo.InvariantCulture));
+            if (result.Exit != expectedExit)
+            {
+                Failures++;
+                Console.Error.WriteLine($"\ncompare: exit {result.Exit} (expected {expectedExit}) from {Path.GetFileName(command[0])} {string.Join(' ', command.Skip(1).Where(a => a != Password))}");
+            }
+
+            return result;
+        }
+    }
+
+    private sealed class Results
+    {
+        private readonly List<string> rows = [];
+        private readonly Dictionary<(string Row, string Variant), List<Measurement>> values = [];
+
+        public void Add(string row, string variant, Measurement value)
+        {
+            if (!rows.Contains(row))
+            {
+                rows.Add(row);
+            }
+
+            if (!values.TryGetValue((row, variant), out var list))
+            {
+                values[(row, variant)] = list = [];
+            }
+
+            list.Add(value);
+        }
+
+        public Report Summarize() =>
+            new([.. rows.Select(row => new ReportRow(row, Stats(row, Ours), Stats(row, Upstream), Stats(row, Floor)))]);
+
+        private Stats? Stats(string row, string variant)
+        {
+            if (!values.TryGetValue((row, variant), out var list))
+            {
+                return null;
+            }
+
+            double[] wall = [.. list.Select(m => m.WallMs).Order()];
+            double[] rss = [.. list.Select(m => m.RssMiB).Order()];
+            return new Stats(list.Count, Percentile(wall, 0.5), Percentile(wall, 0.9), Percentile(rss, 0.5), rss[^1]);
+        }
+
+        private static double Percentile(double[] sorted, double p)
+        {
+            double position = p * (sorted.Length - 1);
+            int low = (int)Math.Floor(position);
+            int high = Math.Min(sorted.Length - 1, low + 1);
+            return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
+        }
+    }
+
+    internal sealed record Stats(int Runs, double WallMedianMs, double WallP90Ms, double RssMedianMiB, double RssMaxMiB);
+
+    internal sealed record ReportRow(string Case, Stats? Ours, Stats? Upstream, Stats? Floor)
+    {
+        public double? OursOverUpstream => Ours is null || Upstream is null ? null : Ours.WallMedianMs / Upstream.WallMedianMs;
+
+        public double? UpstreamOverOurs => Ours is null || Upstream is null ? null : Upstream.WallMedianMs / Ours.WallMedianMs;
+
+        public double? OursOverFloor => Ours is null || Floor is null ? null : Ours.WallMedianMs / Floor.WallMedianMs;
+
+        public double? RssOursOverUpstream => Ours is null || Upstream is null ? null : Ours.RssMedianMiB / Upstream.RssMedianMiB;
+    }
+
+    internal sealed record Report(IReadOnlyList<ReportRow> Rows)
+    {
+        public string Markdown(string loadBefore, string loadAfter, int runs, int slowRuns)
+        {
+            var text = new StringBuilder();
+            text.AppendLine(CultureInfo.InvariantCulture, $"# fence_zvmip end to end ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores; load average {loadBefore} before, {loadAfter} after; {runs} runs per case ({slowRuns} for the 10-plug off), alternating ours / upstream / C floor.");
+            text.AppendLine("Wall time in ms, median (p90); peak RSS in MiB, median. Ratios of medians. Upstream's 10-plug off is 10 sequential single-plug runs (it rejects several plugs), summed.");
+            text.AppendLine();
+            text.AppendLine("| case | ours | upstream | C floor | ours/upstream | upstream/ours | ours/floor | RSS ours | RSS upstream | RSS ours/upstream |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (ReportRow row in Rows)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {row.Case} | {Wall(row.Ours)} | {Wall(row.Upstream)} | {Wall(row.Floor)} | {Ratio(row.OursOverUpstream)} | {Ratio(row.UpstreamOverOurs)} | {Ratio(row.OursOverFloor)} | {Rss(row.Ours)} | {Rss(row.Upstream)} | {Ratio(row.RssOursOverUpstream)} |");
+            }
+
+            return text.ToString();
+        }
+
+        public string Csv()
+        {
+            var text = new StringBuilder("case,variant,runs,wall_median_ms,wall_p90_ms,rss_median_mib,rss_max_mib\n");
+            foreach (ReportRow row in Rows)
+            {
+                foreach (var (variant, stats) in (ReadOnlySpan<(string, Stats?)>)[(Ours, row.Ours), (Upstream, row.Upstream), (Floor, row.Floor)])
+                {
+                    if (stats is not null)
+                    {
+                        text.AppendLine(CultureInfo.InvariantCulture, $"\"{row.Case}\",{variant},{stats.Runs},{stats.WallMedianMs:F3},{stats.WallP90Ms:F3},{stats.RssMedianMiB:F2},{stats.RssMaxMiB:F2}");
+                    }
+                }
+            }
+
+            return text.ToString();
+        }
+
+        public string Json(string loadBefore, string loadAfter, int runs, int slowRuns)
+        {
+            using var stream = new MemoryStream();
+            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            {
+                json.WriteStartObject();
+                json.WriteString("date", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                json.WriteNumber("cores", Environment.ProcessorCount);
+                json.WriteString("load_before", loadBefore);
+                json.WriteString("load_after", loadAfter);
+                json.WriteNumber("runs", runs);
+                json.WriteNumber("slow_runs", slowRuns);
+                json.WriteStartArray("cases");
+                foreach (ReportRow row in Rows)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("case", row.Case);
+                    WriteStats(json, "ours", row.Ours);
+                    WriteStats(json, "upstream", row.Upstream);
+                    WriteStats(json, "floor", row.Floor);
+                    WriteRatio(json, "ours_over_upstream", row.OursOverUpstream);
+                    WriteRatio(json, "ours_over_floor", row.OursOverFloor);
+                    WriteRatio(json, "rss_ours_over_upstream", row.RssOursOverUpstream);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        }
+
+        private static void WriteStats(Utf8JsonWriter json, string name, Stats? stats)
+        {
+            if (stats is null)
+            {
+                return;
+            }
+
+            json.WriteStartObject(name);
+            json.WriteNumber("runs", stats.Runs);
+            json.WriteNumber("wall_median_ms", Math.Round(stats.WallMedianMs, 3));
+            json.WriteNumber("wall_p90_ms", Math.Round(stats.WallP90Ms, 3));
+            json.WriteNumber("rss_median_mib", Math.Round(stats.RssMedianMiB, 2));
+            json.WriteNumber("rss_max_mib", Math.Round(stats.RssMaxMiB, 2));
+            json.WriteEndObject();
+        }
+
+        private static void WriteRatio(Utf8JsonWriter json, string name, double? ratio)
+        {
+            if (ratio is { } value)
+            {
+                json.WriteNumber(name, Math.Round(value, 3));
+            }
+        }
+
+        private static string Wall(Stats? stats) =>
+            stats is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{stats.WallMedianMs:F1} ({stats.WallP90Ms:F1})");
+
+        private static string Rss(Stats? stats) =>
+            stats is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{stats.RssMedianMiB:F1}");
+
+        private static string Ratio(double? ratio) =>
+            ratio is { } value ? string.Create(CultureInfo.InvariantCulture, $"{value:F2}x") : "-";
+    }
+}
