@@ -3,10 +3,10 @@ using FenceZvm.Fuzz;
 namespace FenceZvm.Tests.Faults;
 
 /// <summary>
-/// Short runs of the fuzzers behind ./build.sh fuzz (which runs millions of inputs). Beyond
-/// Smapi/ResponseFuzzTests (only SmapiExceptions escape), these check the allocation bound, that the
-/// reader consumes exactly the declared frame and never the poison after it, a per-input time
-/// budget, and the whole client against hostile servers over real sockets.
+/// Short runs of the fuzzers behind ./build.sh fuzz (which runs millions of inputs): only
+/// SmapiExceptions escape the response reader and the typed output parsers (both codecs), the reader
+/// stays within the allocation bound and consumes exactly the declared frame and never the poison
+/// after it, each input has a time budget, and the whole client survives hostile servers over real sockets.
 /// </summary>
 [TestFixture]
 [Category("fuzz")]
