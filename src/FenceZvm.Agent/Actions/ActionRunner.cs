@@ -61,7 +61,7 @@ public sealed class ActionRunner(IPowerDevice device, AgentOptions options, ILog
         }
     }
 
-    internal static string Upper(PowerState state) => state == PowerState.On ? "ON" : "OFF";
+    private static string Upper(PowerState state) => state == PowerState.On ? "ON" : "OFF";
 
     private async Task RebootAsync(PowerState status, CancellationToken cancellationToken)
     {

@@ -43,7 +43,7 @@ public sealed class StatusPoller(AgentOptions options, ILogger logger)
         {
             return await condition(cancellationToken).ConfigureAwait(false);
         }
-        catch (FenceFailure e) when (e.IsStatusFailure)
+        catch (FenceFailure e) when (!e.IsRefusal)
         {
             logger.LogDebug("Status query failed while waiting, will ask again: {Reason}", e.Message);
             return false;

@@ -16,10 +16,6 @@ public sealed class FenceFailure(string upstreamMessage, string? cause = null, E
 
     public static string Refused(string action, string plug) => $"Failed: Unable to power {action} {plug}";
 
-    public string UpstreamMessage { get; } = upstreamMessage;
-
     /// <summary>The server refused a power request: final, never retried by status polling.</summary>
     public bool IsRefusal { get; init; }
-
-    public bool IsStatusFailure => !IsRefusal;
 }

@@ -22,8 +22,6 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public int Port => Simulator.TcpEndpoints[0].Port;
 
-    public IPAddress Address => Simulator.TcpEndpoints[0].Address;
-
     public ZvmSystem System => Simulator.System;
 
     /// <summary>The IUCV stand-in socket (FENCE_ZVM_IUCV_SOCKET), when started with an IUCV caller.</summary>
