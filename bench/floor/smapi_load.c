@@ -17,6 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "smapi_wire.h"
+
 static struct sockaddr_in server;
 static unsigned char request[128];
 static size_t request_length;
@@ -29,24 +31,6 @@ static double now(void)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return t.tv_sec + t.tv_nsec / 1e9;
-}
-
-static size_t put(unsigned char *p, const char *s)
-{
-    uint32_t n = htonl((uint32_t)strlen(s));
-    memcpy(p, &n, 4);
-    memcpy(p + 4, s, strlen(s));
-    return 4 + strlen(s);
-}
-
-static int read_full(int fd, unsigned char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t r = read(fd, p, n);
-        if (r <= 0) return -1;
-        p += r; n -= (size_t)r;
-    }
-    return 0;
 }
 
 static int call(void)

@@ -16,26 +16,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "smapi_wire.h"
+
 static const char *host, *user, *password, *target;
 static int port;
-
-static size_t put(unsigned char *p, const char *s)
-{
-    uint32_t n = htonl((uint32_t)strlen(s));
-    memcpy(p, &n, 4);
-    memcpy(p + 4, s, strlen(s));
-    return 4 + strlen(s);
-}
-
-static int read_full(int fd, unsigned char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t r = read(fd, p, n);
-        if (r <= 0) return -1;
-        p += r; n -= (size_t)r;
-    }
-    return 0;
-}
 
 /* One exchange on its own connection; returns 0 and sets rc/rs, or -1. */
 static int call(const char *function, const char *extra, int *rc, int *rs)
