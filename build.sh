@@ -7,7 +7,7 @@
 #   ./build.sh format   check that the code is as `dotnet format` leaves it
 #   ./build.sh rpm      build, then the binary RPMs for this architecture (and the source RPM) into artifacts/rpm/
 #   ./build.sh fuzz [SECONDS] [SEED]   long fuzz run of the response reader and the client (default 180 s)
-#   ./build.sh bench [compare|micro|throughput]   benchmarks (see bench/README.md)
+#   ./build.sh bench [compare|micro|throughput|jit]   benchmarks (see bench/README.md)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -131,9 +131,19 @@ build_rpm() {
   echo "built:"; ls -1 "$out"/*.rpm
 }
 fuzz() { require_sdk; dotnet run --project tests/FenceZvm.Fuzz/FenceZvm.Fuzz.csproj -c "$configuration" -- "${1:-180}" "${2:-20261124}"; }
-# ./build.sh bench [compare|micro|throughput] [ARGS...]: the end-to-end comparison with the upstream agent
+# The JIT-path builds (the proxy for s390x): the agent and the C# floor client framework-dependent, and the
+# floor client NativeAOT, into $1/agent, $1/floor and $1/floor-aot.
+publish_jit_path() {
+  local quiet=(-c "$configuration" -nologo -v quiet -p:DebugType=none)
+  dotnet publish src/fence-zvm/fence-zvm.csproj "${quiet[@]}" -p:PublishAot=false -o "$1/agent"
+  dotnet publish bench/FloorClient/FloorClient.csproj "${quiet[@]}" -o "$1/floor"
+  dotnet publish bench/FloorClient/FloorClient.csproj "${quiet[@]}" -p:PublishAot=true -r "$(rid)" -o "$1/floor-aot"
+  rm -f "$1"/*/*.dbg
+}
+# ./build.sh bench [compare|micro|throughput|jit] [ARGS...]: the end-to-end comparison with the upstream agent
 # and the C floor (default; artifacts/bench/e2e.{md,json,csv}), the BenchmarkDotNet micro-benchmarks
-# (default filter '*'), or the simulator under 1, 16 and 64 concurrent clients.
+# (default filter '*'), the simulator under 1, 16 and 64 concurrent clients, or the JIT path (the proxy
+# for s390x: framework-dependent, DOTNET_ReadyToRun=0; artifacts/bench/jit.md).
 bench() {
   publish
   local project=bench/FenceZvm.Bench/FenceZvm.Bench.csproj out="$root/artifacts/bench" kind=${1:-compare}
@@ -157,7 +167,10 @@ bench() {
         for c in "${load[@]}"; do "$out/tools/smapi_load" 127.0.0.1 "$(cat "$work/port")" 5 "$c" "$sim" || true; done
       } | tee -a "$out/sim-throughput.txt"
       kill "$sim"; wait "$sim" 2>/dev/null || true; rm -rf "$work" ;;
-    *) die "unknown bench '$kind' (use: compare, micro, throughput)" ;;
+    jit) publish_jit_path "$root/artifacts/jit"
+      dotnet run -c "$configuration" --project "$project" -- jit --agent "$root/artifacts/jit/agent" --floor "$root/artifacts/jit/floor" \
+        --aot "$bin" --aot-floor "$root/artifacts/jit/floor-aot" --out "$out" "$@" ;;
+    *) die "unknown bench '$kind' (use: compare, micro, throughput, jit)" ;;
   esac
 }
 
