@@ -15,24 +15,18 @@ public static class AgentLogging
     public static ILoggerFactory Create(LoggingSettings settings, SecretRedactor redactor)
     {
         LogLevel console = settings.VerboseLevel > 0 ? LogLevel.Debug : LogLevel.Warning;
-        var providers = new List<ILoggerProvider>(3);
+        var providers = new List<(ILoggerProvider, bool TakesFrameTrace)>(3);
         if (!settings.Quiet)
         {
-            providers.Add(new StderrLoggerProvider(settings.Stderr, console, redactor));
+            providers.Add((new StderrLoggerProvider(settings.Stderr, console, redactor), true));
         }
 
-        providers.Add(new SyslogLoggerProvider(settings.SyslogSocket, settings.ProgramName, console, redactor));
+        providers.Add((new SyslogLoggerProvider(settings.SyslogSocket, settings.ProgramName, console, redactor), false));
         if (settings.DebugFile is { } path)
         {
-            providers.Add(new DebugFileLoggerProvider(path, redactor));
+            providers.Add((new DebugFileLoggerProvider(path, redactor), true));
         }
 
-        // The factory is built directly, not through LoggerFactory.Create: that builds a dependency
-        // injection container and options monitors, about 1-2 ms of start-up for the same filters.
-        LogLevel trace = settings.VerboseLevel >= FrameTraceVerboseLevel ? LogLevel.Debug : LogLevel.None;
-        var filters = new LoggerFilterOptions { MinLevel = LogLevel.Debug };
-        filters.Rules.Add(new LoggerFilterRule(null, FrameTraceCategory, trace, null));
-        filters.Rules.Add(new LoggerFilterRule(typeof(SyslogLoggerProvider).FullName, FrameTraceCategory, LogLevel.None, null));
-        return new LoggerFactory(providers, filters);
+        return new AgentLoggerFactory(providers, frameTrace: settings.VerboseLevel >= FrameTraceVerboseLevel);
     }
 }

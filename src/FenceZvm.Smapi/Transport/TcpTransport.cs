@@ -21,14 +21,14 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
     /// <summary>Connects and returns the socket (TLS wraps its stream).</summary>
     public async ValueTask<Socket> ConnectSocketAsync(CancellationToken cancellationToken)
     {
-        IPAddress[] addresses = await ResolveAsync(cancellationToken).ConfigureAwait(false);
+        IPAddress[] addresses = Allowed(TryParseLiteral(out IPAddress? literal) ? [literal] : await ResolveAsync(cancellationToken).ConfigureAwait(false));
         SocketException? last = null;
         foreach (IPAddress address in addresses)
         {
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(new IPEndPoint(address, Port), cancellationToken).ConfigureAwait(false);
+                Connect(socket, new IPEndPoint(address, Port), cancellationToken);
                 return socket;
             }
             catch (SocketException e)
@@ -49,26 +49,56 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
             inner: last);
     }
 
-    private async ValueTask<IPAddress[]> ResolveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A non-blocking connect waited for in poll slices, so the deadline and cancellation end it; the
+    /// socket is blocking afterwards, for the client's blocking exchange. No async socket operation:
+    /// their machinery (an event thread, completion queues) costs a one-shot process more to start
+    /// than the whole exchange, above all where every method is JIT-compiled (s390x).
+    /// </summary>
+    private static void Connect(Socket socket, IPEndPoint endpoint, CancellationToken cancellationToken)
     {
-        string literal = Host.StartsWith('[') && Host.EndsWith(']') ? Host[1..^1] : Host;
-        IPAddress[] addresses;
-        if (IPAddress.TryParse(literal, out IPAddress? parsed))
+        const int SliceMicroseconds = 50_000;
+        socket.Blocking = false;
+        try
         {
-            addresses = [parsed];
+            socket.Connect(endpoint);
         }
-        else
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
         {
+            while (!socket.Poll(SliceMicroseconds, SelectMode.SelectWrite) && !socket.Poll(0, SelectMode.SelectError))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                addresses = await Dns.GetHostAddressesAsync(literal, cancellationToken).ConfigureAwait(false);
+                // A second connect reports how the first ended: the pending error, or "already connected".
+                socket.Connect(endpoint);
             }
-            catch (SocketException e)
+            catch (SocketException again) when (again.SocketErrorCode == SocketError.IsConnected)
             {
-                throw new SmapiTransportException(TransportFailure.ConnectFailed, $"Unable to resolve {Host}: {SocketErrors.Describe(e.SocketErrorCode)}", inner: e);
             }
         }
 
+        socket.Blocking = true;
+    }
+
+    private async ValueTask<IPAddress[]> ResolveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Dns.GetHostAddressesAsync(Unbracketed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            throw new SmapiTransportException(TransportFailure.ConnectFailed, $"Unable to resolve {Host}: {SocketErrors.Describe(e.SocketErrorCode)}", inner: e);
+        }
+    }
+
+    /// <summary>Only the addresses of the allowed family (--inet4-only, --inet6-only).</summary>
+    private IPAddress[] Allowed(IPAddress[] addresses)
+    {
         IPAddress[] allowed = family switch
         {
             AddressFamilyPreference.IPv4Only => addresses.Where(a => a.AddressFamily == AddressFamily.InterNetwork).ToArray(),
@@ -83,6 +113,12 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
 
         return allowed;
     }
+
+    private string Unbracketed => Host.StartsWith('[') && Host.EndsWith(']') ? Host[1..^1] : Host;
+
+    /// <summary>An address literal needs no resolver (and no await): the usual case, --ip with an address.</summary>
+    private bool TryParseLiteral([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address) =>
+        IPAddress.TryParse(Unbracketed, out address);
 
     private static string FormatEndpoint(string host, int port) =>
         host.Contains(':') && !host.StartsWith('[') ? $"[{host}]:{port}" : $"{host}:{port}";

@@ -65,9 +65,41 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    /// <summary>Blocking read (the client's exchange): waits in poll slices; closing the stream ends the wait.</summary>
+    public override int Read(Span<byte> buffer)
+    {
+        while (true)
+        {
+            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            int received = buffer.IsEmpty ? 0 : TryTransfer(buffer, receive: true);
+            if (received >= 0)
+            {
+                return received;
+            }
+
+            WaitBlocking(Libc.PollIn);
+        }
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        while (!buffer.IsEmpty)
+        {
+            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            int sent = TryTransfer(MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(buffer), buffer.Length), receive: false);
+            if (sent >= 0)
+            {
+                buffer = buffer[sent..];
+                continue;
+            }
+
+            WaitBlocking(Libc.PollOut);
+        }
+    }
 
     public override void Flush()
     {
@@ -90,10 +122,12 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
     }
 
     /// <returns>Bytes moved (0 on receive = end of stream), or -1 when the call would block.</returns>
-    private unsafe int TryTransfer(Memory<byte> buffer, bool receive)
+    private int TryTransfer(Memory<byte> buffer, bool receive) => TryTransfer(buffer.Span, receive);
+
+    private unsafe int TryTransfer(Span<byte> buffer, bool receive)
     {
         nint result;
-        fixed (byte* p = buffer.Span)
+        fixed (byte* p = buffer)
         {
             result = receive
                 ? Libc.Recv(handle.Fd, p, (nuint)buffer.Length, Libc.MsgDontwait)
@@ -111,6 +145,16 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
 
     private Task WaitAsync(short events, CancellationToken cancellationToken) =>
         Task.Run(() => Poll(events, cancellationToken), cancellationToken);
+
+    /// <summary>One poll slice: returns when ready, or after the slice so the caller can see a close.</summary>
+    private unsafe void WaitBlocking(short events)
+    {
+        var fd = new Libc.PollFd { Fd = handle.Fd, Events = events };
+        if (Libc.Poll(&fd, 1, PollSlice) < 0 && Marshal.GetLastPInvokeError() is int errno && errno != Errno.EINTR)
+        {
+            throw new IOException(IucvErrors.StrError(errno));
+        }
+    }
 
     private unsafe void Poll(short events, CancellationToken cancellationToken)
     {
