@@ -125,10 +125,26 @@ build_rpm() {
     --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" --define "_docdir_fmt %%{NAME}"
     # Debian's brp-compress uses bash's "read -d" but starts with #!/bin/sh (dash there): run it with bash.
     --define "__brp_compress bash %{_rpmconfigdir}/brp-compress %{?_prefix}")
+  nuget_bundle "$out/fence-zvm-$version.tar.gz" "$out/fence-zvm-nuget-$version.tar.gz"
   rpmbuild -bs --quiet "${defines[@]}" "$spec" >/dev/null
   rpmbuild -bb --quiet "${defines[@]}" --define "prebuilt_dir $bin" "$spec"
   rm -rf "$out/rpmbuild"
   echo "built:"; ls -1 "$out"/*.rpm
+}
+# Source1 of the source RPM: every NuGet package the framework-dependent build restores (nuget/*.nupkg),
+# gathered by restoring the Source0 tree ($1) into an empty package folder with the spec's settings, so
+# that rpmbuild --rebuild restores from it alone, without network. Writes the tarball $2.
+nuget_bundle() {
+  local work project rid; work=$(mktemp -d)
+  rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
+  tar -xzf "$1" -C "$work"
+  for project in "$work"/*/src/fence-zvm/fence-zvm.csproj "$work"/*/src/smapi-sim/smapi-sim.csproj; do
+    dotnet restore "$project" -r "$rid" -p:PublishAot=false --packages "$work/packages" -nologo -v quiet
+  done
+  mkdir -p "$work/nuget"
+  find "$work/packages" -name '*.nupkg' -exec cp {} "$work/nuget/" \;
+  tar -czf "$2" -C "$work" nuget
+  rm -rf "$work"
 }
 fuzz() { require_sdk; dotnet run --project tests/FenceZvm.Fuzz/FenceZvm.Fuzz.csproj -c "$configuration" -- "${1:-180}" "${2:-20261124}"; }
 # The JIT-path builds (the proxy for s390x): the agent and the C# floor client framework-dependent, and the

@@ -44,23 +44,22 @@ public sealed class SmapiClient
     public async Task<SmapiResponse> CallAsync(SmapiRequest request, CancellationToken cancellationToken = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var phase = ExchangePhase.Connect;
+        var exchange = new PhaseClock(options.Timeout, deadline);
         uint? requestId = null;
         try
         {
-            deadline.CancelAfter(options.Timeout);
-            Stream stream = await transport.ConnectAsync(deadline.Token).ConfigureAwait(false);
+            Stream stream = transport is IBoundedConnect bounded
+                ? bounded.Connect(options.Timeout, cancellationToken)
+                : await ConnectAsync(exchange, deadline.Token).ConfigureAwait(false);
             using (stream)
             using (deadline.Token.UnsafeRegister(static s => ((Stream)s!).Dispose(), stream))
             {
-                phase = ExchangePhase.Send;
-                deadline.CancelAfter(options.Timeout);
-                Send(stream, request);
+                exchange.Start(ExchangePhase.Send, stream);
+                Send(stream, request, exchange);
 
-                phase = ExchangePhase.RequestId;
-                deadline.CancelAfter(options.Timeout);
+                exchange.Start(ExchangePhase.RequestId, stream);
                 Span<byte> word = stackalloc byte[4];
-                int got = ReadFully(stream, word);
+                int got = ReadFully(stream, word, exchange);
                 if (got < word.Length)
                 {
                     throw new EndOfStreamException(string.Create(CultureInfo.InvariantCulture, $"connection closed after {got} of the 4 bytes of the request id"));
@@ -69,9 +68,8 @@ public sealed class SmapiClient
                 requestId = BinaryPrimitives.ReadUInt32BigEndian(word);
                 options.Trace?.WriteLine(FrameTrace.RequestId(requestId.Value));
 
-                phase = ExchangePhase.Output;
-                deadline.CancelAfter(options.Timeout);
-                SmapiResponse response = ReadOutput(stream, requestId.Value, word);
+                exchange.Start(ExchangePhase.Output, stream);
+                SmapiResponse response = ReadOutput(stream, requestId.Value, word, exchange);
                 if (options.Trace is { } trace)
                 {
                     foreach (string line in FrameTrace.Response(response))
@@ -87,23 +85,39 @@ public sealed class SmapiClient
         {
             throw new OperationCanceledException("interrupted", e, cancellationToken);
         }
-        catch (Exception e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
-            && e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTimeout(e, deadline))
         {
-            throw new SmapiTransportException(TransportFailure.Timeout, TimeoutMessage(request, phase), requestId, e);
+            throw new SmapiTransportException(TransportFailure.Timeout, TimeoutMessage(request, exchange.Phase), requestId, e);
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
-            if (phase == ExchangePhase.Connect)
+            if (exchange.Phase == ExchangePhase.Connect)
             {
                 throw new SmapiTransportException(TransportFailure.ConnectFailed, $"Unable to connect to {transport.Endpoint}: {Reason(e)}", null, e);
             }
 
-            throw new SmapiTransportException(TransportFailure.ConnectionClosed, ClosedMessage(request, phase, Reason(e)), requestId, e);
+            throw new SmapiTransportException(TransportFailure.ConnectionClosed, ClosedMessage(request, exchange.Phase, Reason(e)), requestId, e);
         }
     }
 
-    private void Send(Stream stream, SmapiRequest request)
+    /// <summary>The asynchronous connect (IUCV, other transports), bounded by the deadline's timer.</summary>
+    private async Task<Stream> ConnectAsync(PhaseClock exchange, CancellationToken deadline)
+    {
+        exchange.ArmTimer();
+        return await transport.ConnectAsync(deadline).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A phase's time ran out: the stream's own timeout (TimeoutException, or a socket error TimedOut),
+    /// or the deadline's timer, which closes the stream under a blocked call.
+    /// </summary>
+    private static bool IsTimeout(Exception e, CancellationTokenSource deadline) =>
+        e is TimeoutException
+        || (e is SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock })
+        || (e is IOException { InnerException: SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock } })
+        || (deadline.IsCancellationRequested && e is OperationCanceledException or IOException or SocketException or ObjectDisposedException);
+
+    private void Send(Stream stream, SmapiRequest request, PhaseClock exchange)
     {
         int length = RequestFramer.GetFramedLength(request);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
@@ -118,6 +132,7 @@ public sealed class SmapiClient
                 }
             }
 
+            exchange.BoundNextCall(stream);
             stream.Write(buffer, 0, length);
             stream.Flush();
         }
@@ -129,9 +144,9 @@ public sealed class SmapiClient
     }
 
     /// <summary>Response 2: output_length, checked before anything is allocated, then exactly that many bytes.</summary>
-    private SmapiResponse ReadOutput(Stream stream, uint requestId, Span<byte> word)
+    private SmapiResponse ReadOutput(Stream stream, uint requestId, Span<byte> word, PhaseClock exchange)
     {
-        int got = ReadFully(stream, word);
+        int got = ReadFully(stream, word, exchange);
         if (got == 0)
         {
             throw new EndOfStreamException("connection closed after the request id, before any byte of the response");
@@ -145,7 +160,7 @@ public sealed class SmapiClient
         int declared = BinaryPrimitives.ReadInt32BigEndian(word);
         ResponseParser.CheckOutputLength(declared, options.MaxOutputLength);
         byte[] body = new byte[declared];
-        got = ReadFully(stream, body);
+        got = ReadFully(stream, body, exchange);
         if (got < declared)
         {
             throw new SmapiProtocolException(ProtocolError.ShortRead, string.Create(CultureInfo.InvariantCulture, $"SMAPI response: connection closed after {got} of the {declared} bytes of the output"));
@@ -155,11 +170,12 @@ public sealed class SmapiClient
     }
 
     /// <summary>The one read loop: fills the buffer, whatever the fragmentation; fewer bytes only at end of stream.</summary>
-    private static int ReadFully(Stream stream, Span<byte> buffer)
+    private static int ReadFully(Stream stream, Span<byte> buffer, PhaseClock exchange)
     {
         int total = 0;
         while (total < buffer.Length)
         {
+            exchange.BoundNextCall(stream);
             int read = stream.Read(buffer[total..]);
             if (read == 0)
             {

@@ -7,7 +7,7 @@ namespace FenceZvm.Smapi.Transport;
 /// Plain TCP to a SMAPI server. Resolves the host, keeps only the allowed address family,
 /// and tries each address in turn (the socket is created in the address's own family).
 /// </summary>
-public sealed class TcpTransport(string host, int port, AddressFamilyPreference family = AddressFamilyPreference.Any) : ISmapiTransport
+public sealed class TcpTransport(string host, int port, AddressFamilyPreference family = AddressFamilyPreference.Any) : ISmapiTransport, IBoundedConnect
 {
     public string Host { get; } = host;
 
@@ -17,6 +17,71 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
 
     public async ValueTask<Stream> ConnectAsync(CancellationToken cancellationToken) =>
         new NetworkStream(await ConnectSocketAsync(cancellationToken).ConfigureAwait(false), ownsSocket: true);
+
+    public Stream Connect(TimeSpan bound, CancellationToken cancellationToken) =>
+        new NetworkStream(ConnectSocket(bound, cancellationToken), ownsSocket: true);
+
+    /// <summary>
+    /// The blocking connect: SO_SNDTIMEO bounds connect(2) (it then fails with EINPROGRESS), and the
+    /// socket keeps SO_SNDTIMEO and SO_RCVTIMEO for the exchange. No asynchronous operation ever runs on
+    /// it: their machinery (an event thread, completion queues) costs a one-shot process more to start
+    /// than the whole exchange, above all where every method is JIT-compiled (s390x).
+    /// </summary>
+    public Socket ConnectSocket(TimeSpan bound, CancellationToken cancellationToken)
+    {
+        IPAddress[] addresses = Allowed(TryParseLiteral(out IPAddress? literal) ? [literal] : ResolveWithin(bound, cancellationToken));
+        int milliseconds = (int)Math.Ceiling(bound.TotalMilliseconds);
+        SocketException? last = null;
+        foreach (IPAddress address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, SendTimeout = milliseconds, ReceiveTimeout = milliseconds };
+            try
+            {
+                using (cancellationToken.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket))
+                {
+                    socket.Connect(new IPEndPoint(address, Port));
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                return socket;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.InProgress or SocketError.WouldBlock or SocketError.TimedOut)
+            {
+                socket.Dispose();
+                throw new TimeoutException($"connect to {Endpoint} timed out", e);
+            }
+            catch (SocketException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                socket.Dispose();
+                last = e;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw new SmapiTransportException(
+            TransportFailure.ConnectFailed,
+            $"Unable to connect to {Endpoint}: {SocketErrors.Describe(last!.SocketErrorCode)}",
+            inner: last);
+    }
+
+    /// <summary>A host name is resolved asynchronously (the resolver's own socket), within the bound.</summary>
+    private IPAddress[] ResolveWithin(TimeSpan bound, CancellationToken cancellationToken)
+    {
+        using var within = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        within.CancelAfter(bound);
+        try
+        {
+            return ResolveAsync(within.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"resolving {Host} timed out", e);
+        }
+    }
 
     /// <summary>Connects and returns the socket (TLS wraps its stream).</summary>
     public async ValueTask<Socket> ConnectSocketAsync(CancellationToken cancellationToken)
@@ -28,7 +93,7 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                Connect(socket, new IPEndPoint(address, Port), cancellationToken);
+                await socket.ConnectAsync(new IPEndPoint(address, Port), cancellationToken).ConfigureAwait(false);
                 return socket;
             }
             catch (SocketException e)
@@ -47,41 +112,6 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
             TransportFailure.ConnectFailed,
             $"Unable to connect to {Endpoint}: {SocketErrors.Describe(last!.SocketErrorCode)}",
             inner: last);
-    }
-
-    /// <summary>
-    /// A non-blocking connect waited for in poll slices, so the deadline and cancellation end it; the
-    /// socket is blocking afterwards, for the client's blocking exchange. No async socket operation:
-    /// their machinery (an event thread, completion queues) costs a one-shot process more to start
-    /// than the whole exchange, above all where every method is JIT-compiled (s390x).
-    /// </summary>
-    private static void Connect(Socket socket, IPEndPoint endpoint, CancellationToken cancellationToken)
-    {
-        const int SliceMicroseconds = 50_000;
-        socket.Blocking = false;
-        try
-        {
-            socket.Connect(endpoint);
-        }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
-        {
-            while (!socket.Poll(SliceMicroseconds, SelectMode.SelectWrite) && !socket.Poll(0, SelectMode.SelectError))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                // A second connect reports how the first ended: the pending error, or "already connected".
-                socket.Connect(endpoint);
-            }
-            catch (SocketException again) when (again.SocketErrorCode == SocketError.IsConnected)
-            {
-            }
-        }
-
-        socket.Blocking = true;
     }
 
     private async ValueTask<IPAddress[]> ResolveAsync(CancellationToken cancellationToken)
