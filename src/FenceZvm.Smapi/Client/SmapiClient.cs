@@ -36,10 +36,11 @@ public sealed class SmapiClient
     /// <exception cref="SmapiTransportException">Connect, I/O or timeout failure.</exception>
     /// <exception cref="SmapiProtocolException">The response violates the framing.</exception>
     /// <remarks>
-    /// After the connect, the exchange is blocking: for a one-shot process that is far cheaper to start
-    /// than pipelines and async socket operations (on s390x every method is JIT-compiled at each start).
-    /// The per-phase deadline and the caller's cancellation both close the stream, which ends a blocked
-    /// read or write at once; the exception is then reported as the timeout or cancellation it is.
+    /// The exchange is blocking: for a one-shot process that is far cheaper to start than pipelines and
+    /// asynchronous socket operations (on s390x every method is JIT-compiled at each start). TCP and TLS
+    /// bound every call by the socket's timeouts (<see cref="PhaseClock"/>); other transports by the
+    /// deadline's timer. Cancellation and the timer close the stream, which ends a blocked call at once;
+    /// the exception is then reported as the timeout or cancellation it is.
     /// </remarks>
     public async Task<SmapiResponse> CallAsync(SmapiRequest request, CancellationToken cancellationToken = default)
     {

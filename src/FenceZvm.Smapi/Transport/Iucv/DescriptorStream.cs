@@ -4,8 +4,9 @@ namespace FenceZvm.Smapi.Transport.Iucv;
 
 /// <summary>
 /// A connected stream socket as a <see cref="Stream"/>, for address families .NET's Socket does not
-/// know (AF_IUCV). Every recv and send is non-blocking (MSG_DONTWAIT); waiting is poll() in short
-/// slices on the thread pool, so cancellation ends a read or write within <see cref="PollSlice"/>.
+/// know (AF_IUCV). Every recv and send is non-blocking (MSG_DONTWAIT); a blocked call waits in poll()
+/// slices of <see cref="PollSlice"/> ms, so closing the stream (the client's deadline or cancellation)
+/// ends it within one slice.
 /// </summary>
 internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
 {
@@ -21,55 +22,10 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-        if (buffer.IsEmpty)
-        {
-            return 0;
-        }
-
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            int received = TryTransfer(buffer, receive: true);
-            if (received >= 0)
-            {
-                return received;
-            }
-
-            await WaitAsync(Libc.PollIn, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-        while (!buffer.IsEmpty)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            int sent = TryTransfer(MemoryMarshal.AsMemory(buffer), receive: false);
-            if (sent >= 0)
-            {
-                buffer = buffer[sent..];
-                continue;
-            }
-
-            await WaitAsync(Libc.PollOut, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    /// <summary>Blocking read (the client's exchange): waits in poll slices; closing the stream ends the wait.</summary>
     public override int Read(Span<byte> buffer)
     {
         while (true)
@@ -143,9 +99,6 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
         return errno is Errno.EAGAIN or Errno.EINTR ? -1 : throw new IOException(IucvErrors.StrError(errno));
     }
 
-    private Task WaitAsync(short events, CancellationToken cancellationToken) =>
-        Task.Run(() => Poll(events, cancellationToken), cancellationToken);
-
     /// <summary>One poll slice: returns when ready, or after the slice so the caller can see a close.</summary>
     private unsafe void WaitBlocking(short events)
     {
@@ -153,25 +106,6 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
         if (Libc.Poll(&fd, 1, PollSlice) < 0 && Marshal.GetLastPInvokeError() is int errno && errno != Errno.EINTR)
         {
             throw new IOException(IucvErrors.StrError(errno));
-        }
-    }
-
-    private unsafe void Poll(short events, CancellationToken cancellationToken)
-    {
-        var fd = new Libc.PollFd { Fd = handle.Fd, Events = events };
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            int ready = Libc.Poll(&fd, 1, PollSlice);
-            if (ready > 0)
-            {
-                return;
-            }
-
-            if (ready < 0 && Marshal.GetLastPInvokeError() is int errno && errno != Errno.EINTR)
-            {
-                throw new IOException(IucvErrors.StrError(errno));
-            }
         }
     }
 }
