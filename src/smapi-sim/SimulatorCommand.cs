@@ -43,9 +43,11 @@ internal static class SimulatorCommand
     private static readonly Option<string?> TlsCert = new("--tls-cert") { Description = "Serve TLS on the TCP listeners with this PEM certificate (needs --tls-key)" };
     private static readonly Option<string?> TlsKey = new("--tls-key") { Description = "PEM private key of --tls-cert" };
 
-    private static readonly Option<double> DeactivateDelay = new("--deactivate-delay") { Description = "Seconds a deactivation takes (status still active, 200/16 meanwhile)" };
+    private static readonly Option<double> DeactivateDelay = new("--deactivate-delay") { Description = "Seconds a deactivation takes, from the request on the wall clock (status still active, 200/16 meanwhile; the state file's logoffTime records when it went off)" };
 
     private static readonly Option<double> ActivateDelay = new("--activate-delay") { Description = "Seconds before an activated guest shows active" };
+
+    private static readonly Option<int> Workers = new("--workers") { Description = "Connections served at once, as SMAPI's pool of worker servers (further ones wait their turn); 0 = no limit" };
 
     private static readonly Option<string?> IucvSocket = new("--iucv-socket") { Description = "AF_UNIX socket PATH served as the IUCV flavour (no password; the caller is --iucv-caller)" };
 
@@ -56,7 +58,7 @@ internal static class SimulatorCommand
         Encoding.AcceptOnlyFromAmong([.. TextCodecs.Names]);
         var root = new RootCommand("Simulated z/VM SMAPI server (TCP as for fence_zvmip; AF_UNIX standing in for AF_IUCV as for fence_zvm).\n\n" + FaultSpec.Help)
         {
-            Listen, PortFile, Guests, Users, Encoding, Faults, StateFile, TlsCert, TlsKey, DeactivateDelay, ActivateDelay, IucvSocket, IucvCaller,
+            Listen, PortFile, Guests, Users, Encoding, Faults, StateFile, TlsCert, TlsKey, DeactivateDelay, ActivateDelay, Workers, IucvSocket, IucvCaller,
         };
         root.SetAction(result => Serve(ToOptions(result), result.GetValue(PortFile)));
 
@@ -109,6 +111,7 @@ internal static class SimulatorCommand
             Tls = Tls(result.GetValue(TlsCert), result.GetValue(TlsKey)),
             DeactivateDelay = Seconds(result.GetValue(DeactivateDelay), "--deactivate-delay"),
             ActivateDelay = Seconds(result.GetValue(ActivateDelay), "--activate-delay"),
+            Workers = result.GetValue(Workers) is >= 0 and var workers ? workers : throw new SimulatorConfigException("--workers must be 0 (no limit) or more"),
             IucvSocket = result.GetValue(IucvSocket),
             IucvCaller = result.GetValue(IucvCaller) is { } caller ? GuestDefinition.ValidName(caller, "--iucv-caller") : null,
         };

@@ -82,6 +82,17 @@ public sealed class ZvmSystem : IDisposable
         }
     }
 
+    /// <summary>The guest as Image_Status_Query sees it now, counting the query; null when it is not defined.</summary>
+    public GuestSnapshot? QueryStatus(string name)
+    {
+        lock (gate)
+        {
+            Guest? guest = Settled(name);
+            guest?.CountStatusQuery();
+            return guest?.Snapshot();
+        }
+    }
+
     public IReadOnlyList<GuestSnapshot> Snapshot()
     {
         lock (gate)

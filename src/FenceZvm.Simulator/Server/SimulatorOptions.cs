@@ -44,5 +44,8 @@ public sealed record SimulatorOptions
 
     public int FunctionalLevel { get; init; } = 640;
 
+    /// <summary>How many connections are served at once (the worker servers); more wait their turn. 0: no limit.</summary>
+    public int Workers { get; init; }
+
     public uint FirstRequestId { get; init; } = 1;
 }
