@@ -48,6 +48,9 @@ public sealed class ZvmSystem : IDisposable
 
     public TimeSpan DeactivateDelay { get; }
 
+    /// <summary>When above <see cref="DeactivateDelay"/>: each deactivation takes a random time between the two.</summary>
+    public TimeSpan DeactivateDelayMax { get; init; }
+
     public TimeProvider Time => time;
 
     public SmapiUser? FindUser(string name) => users.GetValueOrDefault(name);
@@ -63,7 +66,7 @@ public sealed class ZvmSystem : IDisposable
     {
         GuestState.Off => Outcome.NotActive,
         GuestState.Deactivating => Outcome.BeingDeactivated,
-        _ => Begin(guest, g => g.BeginDeactivate(time.GetUtcNow(), DeactivateDelay), DeactivateDelay),
+        _ => BeginDeactivate(guest),
     });
 
     public Outcome Recycle(string name) => Change(name, guest => guest.State switch
@@ -134,6 +137,14 @@ public sealed class ZvmSystem : IDisposable
         }
 
         return outcome;
+    }
+
+    private Outcome BeginDeactivate(Guest guest)
+    {
+        TimeSpan delay = DeactivateDelayMax > DeactivateDelay
+            ? DeactivateDelay + ((DeactivateDelayMax - DeactivateDelay) * Random.Shared.NextDouble())
+            : DeactivateDelay;
+        return Begin(guest, g => g.BeginDeactivate(time.GetUtcNow(), delay), delay);
     }
 
     private Outcome Begin(Guest guest, Action<Guest> start, TimeSpan delay)

@@ -28,6 +28,9 @@ public sealed record SimulatorOptions
 
     public TimeSpan DeactivateDelay { get; init; }
 
+    /// <summary>When above <see cref="DeactivateDelay"/>: each deactivation takes a random time between the two.</summary>
+    public TimeSpan DeactivateDelayMax { get; init; }
+
     /// <summary>AF_UNIX stream socket standing in for AF_IUCV: no password, the caller is <see cref="IucvCaller"/>.</summary>
     public string? IucvSocket { get; init; }
 

@@ -25,7 +25,7 @@ public sealed class SmapiSimulator : IAsyncDisposable
     private SmapiSimulator(SimulatorOptions options)
     {
         Options = options;
-        System = new ZvmSystem(options.Guests, options.Users, options.ActivateDelay, options.DeactivateDelay);
+        System = new ZvmSystem(options.Guests, options.Users, options.ActivateDelay, options.DeactivateDelay) { DeactivateDelayMax = options.DeactivateDelayMax };
         Responses = new ResponseStore(options.KeptResponses);
         Faults = new FaultPlan(options.Faults);
         Workers = new WorkerPool(options.Workers);

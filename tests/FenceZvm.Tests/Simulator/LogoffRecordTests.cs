@@ -55,6 +55,37 @@ public sealed class LogoffRecordTests
     }
 
     [Test]
+    public async Task WithAMaximumEachDeactivationTakesATimeInTheRange()
+    {
+        TimeSpan min = TimeSpan.FromMilliseconds(200), max = TimeSpan.FromMilliseconds(600);
+        string[] names = [.. Enumerable.Range(1, 8).Select(i => $"R{i}")];
+        await using var sim = SimHarness.Start(o => o with
+        {
+            Guests = [.. names.Select(n => GuestDefinition.Parse(n + "=on"))],
+            DeactivateDelay = min,
+            DeactivateDelayMax = max,
+        });
+
+        var requested = new Dictionary<string, (DateTimeOffset Before, DateTimeOffset After)>();
+        foreach (string name in names)
+        {
+            DateTimeOffset before = DateTimeOffset.UtcNow;
+            await sim.Client().CallAsync(SmapiRequests.ImageDeactivate(Fence, name, ForceTime.Immediate));
+            requested[name] = (before, DateTimeOffset.UtcNow);
+        }
+
+        await Task.Delay(max + TimeSpan.FromMilliseconds(300));
+        TimeSpan[] took = [.. names.Select(n => sim.Server.System.Find(n)!.LogoffTime!.Value - requested[n].Before)];
+
+        foreach (string name in names)
+        {
+            Assert.That(sim.Server.System.Find(name)!.LogoffTime, Is.InRange(requested[name].Before + min, requested[name].After + max), name);
+        }
+
+        Assert.That(took.Distinct().Count(), Is.GreaterThan(1), "the times differ");
+    }
+
+    [Test]
     public async Task StatusQueriesAreCountedPerGuest()
     {
         await using var sim = SimHarness.Start();

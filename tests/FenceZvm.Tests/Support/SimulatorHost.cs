@@ -41,7 +41,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         ITextCodec? encoding = null,
         IPEndPoint? listen = null,
         X509Certificate2? tlsCertificate = null,
-        string? iucvCaller = null)
+        string? iucvCaller = null,
+        TimeSpan deactivateDelayMax = default,
+        int workers = 0)
     {
         var options = new SimulatorOptions
         {
@@ -53,6 +55,8 @@ public sealed class SimulatorHost : IAsyncDisposable
             Users = (users ?? [iucvCaller is null ? $"{User}:{Password}" : $"{iucvCaller}:unused"]).Select(SmapiUser.Parse).ToList(),
             Faults = (faults ?? []).Select(FaultSpec.Parse).ToList(),
             DeactivateDelay = deactivateDelay,
+            DeactivateDelayMax = deactivateDelayMax,
+            Workers = workers,
             ActivateDelay = activateDelay,
             StateFile = stateFile,
             Tls = tlsCertificate is null ? null : new SimulatorTls(tlsCertificate),
