@@ -28,6 +28,12 @@ internal static class LatencyBench
     private const string MassFault = "delay:40";
     private static readonly double[] Delays = [0.3, 0.7, 1.3, 2.6];
 
+    /// <summary>
+    /// Delays that are whole multiples of a poll period meet polls that fall just after them; a random
+    /// share of a second added to the delay shows the figure for a logoff at any moment.
+    /// </summary>
+    private static readonly TimeSpan PhaseSpread = TimeSpan.FromSeconds(1);
+
     public static int Run(string[] args)
     {
         string root = EndToEndComparison.FindRoot();
@@ -51,18 +57,23 @@ internal static class LatencyBench
         Console.WriteLine($"time to fence, {Environment.ProcessorCount} cores, load average {loadBefore}, {runs} runs per delay, {massRuns} mass runs");
         var failures = new List<string>();
         var single = new Dictionary<(string Agent, double Delay), List<Fence>>();
+        var phased = new Dictionary<(string Agent, double Delay), List<Fence>>();
         foreach (double delay in Delays)
         {
-            Console.Write($"deactivation {delay} s: ");
-            using var sim = new Sim(StartSimulator([Single], TimeSpan.FromSeconds(delay), TimeSpan.Zero, [], 0));
+            Console.Write($"deactivation {delay} s, then {delay} s plus 0-1 s: ");
+            var exact = TimeSpan.FromSeconds(delay);
+            using var sim = new Sim(StartSimulator([Single], exact, TimeSpan.Zero, [], 0));
+            using var randomPhase = new Sim(StartSimulator([Single], exact, exact + PhaseSpread, [], 0));
             for (int i = -1; i < runs; i++)
             {
                 foreach (var (name, path) in agents)
                 {
-                    Fence fence = sim.FenceOne(path, Single, TimeSpan.FromSeconds(delay), failures);
+                    Fence fence = sim.FenceOne(path, Single, exact, failures);
+                    Fence late = randomPhase.FenceOne(path, Single, null, failures);
                     if (i >= 0)
                     {
                         (single.TryGetValue((name, delay), out var list) ? list : single[(name, delay)] = []).Add(fence);
+                        (phased.TryGetValue((name, delay), out var other) ? other : phased[(name, delay)] = []).Add(late);
                     }
                 }
 
@@ -87,7 +98,7 @@ internal static class LatencyBench
         }
 
         Console.WriteLine($" load {EndToEndComparison.LoadAverage()}");
-        string markdown = Markdown(single, mass, runs, massRuns, loadBefore, EndToEndComparison.LoadAverage(), failures);
+        string markdown = Markdown(single, phased, mass, runs, massRuns, loadBefore, EndToEndComparison.LoadAverage(), failures);
         Console.WriteLine();
         Console.WriteLine(markdown);
         Directory.CreateDirectory(output);
@@ -119,7 +130,8 @@ internal static class LatencyBench
     /// <summary>The simulator with the agents' runs against it.</summary>
     private sealed class Sim(SmapiSimulator simulator) : IDisposable
     {
-        public Fence FenceOne(string agent, string guest, TimeSpan delay, List<string> failures)
+        /// <param name="delay">The deactivation time when it is fixed; null when random (no rate per second then).</param>
+        public Fence FenceOne(string agent, string guest, TimeSpan? delay, List<string> failures)
         {
             simulator.System.Activate(guest);
             int before = simulator.System.Find(guest)!.StatusQueries;
@@ -132,8 +144,8 @@ internal static class LatencyBench
             }
 
             int queries = after.StatusQueries - before;
-            double waited = (exited - (logoff - delay)).TotalSeconds;
-            return new Fence((exited - logoff).TotalMilliseconds, queries, (queries - 1) / waited);
+            double perSecond = delay is { } d ? (queries - 1) / (exited - (logoff - d)).TotalSeconds : double.NaN;
+            return new Fence((exited - logoff).TotalMilliseconds, queries, perSecond);
         }
 
         public MassRun FenceMany(IEnumerable<(string Agent, string Plugs)> fences, List<string> failures)
@@ -198,7 +210,7 @@ internal static class LatencyBench
         }
     }
 
-    private static string Markdown(Dictionary<(string Agent, double Delay), List<Fence>> single, Dictionary<string, List<MassRun>> mass,
+    private static string Markdown(Dictionary<(string Agent, double Delay), List<Fence>> single, Dictionary<(string Agent, double Delay), List<Fence>> phased, Dictionary<string, List<MassRun>> mass,
         int runs, int massRuns, string loadBefore, string loadAfter, List<string> failures)
     {
         var text = new StringBuilder();
@@ -214,6 +226,18 @@ internal static class LatencyBench
         {
             double[] medians = [.. Delays.Select(d => Median(single[(agent, d)].Select(f => f.PastLogoffMs)))];
             Line($"| {agent} | {string.Join(" | ", medians.Select(m => m.ToString("0", CultureInfo.InvariantCulture)))} | {Median(medians):0} ms |");
+        }
+
+        Line($"");
+        Line($"The same with each deactivation taking D plus a random 0-1 s (the logoff at any moment of a poll period):");
+        Line($"");
+        Line($"| D (ms) + 0-1 s | {string.Join(" | ", Delays.Select(d => (d * 1000).ToString("0", CultureInfo.InvariantCulture)))} | median |");
+        Line($"|---|{string.Concat(Delays.Select(_ => "---:|"))}---:|");
+        foreach (string agent in (string[])[Ours, Upstream])
+        {
+            double[] medians = [.. Delays.Select(d => Median(phased[(agent, d)].Select(f => f.PastLogoffMs)))];
+            double[] all = Sorted(Delays.SelectMany(d => phased[(agent, d)].Select(f => f.PastLogoffMs)));
+            Line($"| {agent} | {string.Join(" | ", medians.Select(m => m.ToString("0", CultureInfo.InvariantCulture)))} | {Median(medians):0} ms (p90 of all {Percentile.Of(all, 0.9):0} ms) |");
         }
 
         Line($"");
