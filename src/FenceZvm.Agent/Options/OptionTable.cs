@@ -206,7 +206,7 @@ public static class OptionTable
             "stonith_status_sleep",
             "1",
             "Sleep X seconds between status calls during a STONITH action; if not set: a call right after the request, "
-            + "the next 0.2 s later, then one every 0.1 s for the first 3 s, then pauses growing by half up to 1 s "
+            + "the next 0.2 s later, then one every 0.1 s for the first 3 s, then pauses growing by half up to the default, 1 s "
             + "(never more than 10 calls per second of waiting)",
             (o, t) => o with { StonithStatusSleep = t }),
         new()
