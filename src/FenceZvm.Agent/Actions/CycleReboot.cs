@@ -34,6 +34,11 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
             result = await device.PowerOnAsync(plug, cancellationToken).ConfigureAwait(false);
         }
 
+        if (result == PowerRequestResult.NotDefined)
+        {
+            throw new FenceFailure(FenceFailure.Status, UndefinedTarget.Describe(options, plug));
+        }
+
         bool busy = result == PowerRequestResult.Busy;
         bool done = await poller.UntilAsync(
             async token =>

@@ -187,8 +187,8 @@ public static class OptionTable
         Seconds("login_timeout", "5", "Wait X seconds for cmd prompt after login", (o, t) => o with { LoginTimeout = t }),
         new()
         {
-            Name = "missing_as_off", LongForm = "missing-as-off", Content = ContentType.Boolean, Default = "1", Order = 200,
-            ShortDesc = "Missing port returns OFF instead of failure",
+            Name = "missing_as_off", LongForm = "missing-as-off", Content = ContentType.Boolean, Default = "0", Order = 200,
+            ShortDesc = "Count a guest that the z/VM system does not define as OFF instead of failing. Off by default, unlike upstream: a misspelt plug or host map entry then fails the fence instead of reporting a running node fenced",
             Bind = (o, v) => o with { MissingAsOff = v.Flag },
         },
         Seconds("power_timeout", "20", "Test X seconds for status change after ON/OFF", (o, t) => o with { PowerTimeout = t }),
