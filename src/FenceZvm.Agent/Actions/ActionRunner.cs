@@ -83,7 +83,7 @@ public sealed class ActionRunner
         if (off.Length > 0)
         {
             string[] undefined = await UndefinedAmongAsync(off, cancellationToken).ConfigureAwait(false);
-            ThrowIfAny(undefined.Select(plug => MissingAsOff(plug, rebooting: false)));
+            ThrowIfAny(undefined.Select(plug => MissingAsOff(plug, UndefinedTarget.DirectoryLacksIt, rebooting: false)));
         }
 
         if (off.Length > 0 && off.Length < states.Length)
@@ -119,14 +119,14 @@ public sealed class ActionRunner
         IReadOnlyList<PlugProgress> progress = await driver.DriveAsync(PowerState.Off, options.Plugs, 1, cancellationToken).ConfigureAwait(false);
         var failures = new List<FenceFailure?>();
         var unknown = new List<string>();
-        var undefined = new List<string>();
+        var undefined = new List<(string Plug, string Evidence)>();
         for (int i = 0; i < progress.Count; i++)
         {
             PlugProgress plug = progress[i];
             bool wasOff = states[i] == PowerState.Off;
             if (plug.Answer == PowerRequestResult.NotDefined)
             {
-                undefined.Add(plug.Plug);
+                undefined.Add((plug.Plug, UndefinedTarget.PowerRequestSaid));
             }
             else if (wasOff && (plug.Refusal is not null || (plug.Answer == PowerRequestResult.Unconfirmed && plug.Reached(PowerState.Off))))
             {
@@ -141,10 +141,11 @@ public sealed class ActionRunner
 
         if (unknown.Count > 0)
         {
-            undefined.AddRange(await UndefinedAmongAsync(unknown, cancellationToken).ConfigureAwait(false));
+            string[] lacking = await UndefinedAmongAsync(unknown, cancellationToken).ConfigureAwait(false);
+            undefined.AddRange(lacking.Select(plug => (plug, UndefinedTarget.DirectoryLacksIt)));
         }
 
-        failures.AddRange(undefined.Select(plug => MissingAsOff(plug, rebooting)));
+        failures.AddRange(undefined.Select(u => MissingAsOff(u.Plug, u.Evidence, rebooting)));
         ThrowIfAny(failures);
         bool already = states.All(s => s == PowerState.Off) && progress.All(p => p.Answer != PowerRequestResult.Accepted);
         return already ? "Success: Already OFF" : "Success: Powered OFF";
@@ -164,6 +165,8 @@ public sealed class ActionRunner
             progress = [];
         }
 
+        // A guest that turns out not to exist was never fenced: that fails the reboot after all.
+        ThrowIfAny(progress.Where(p => p.Answer == PowerRequestResult.NotDefined).Select(p => OnFailure(p)));
         foreach (FenceFailure failure in progress.Select(p => OnFailure(p)).OfType<FenceFailure>())
         {
             logger.LogWarning("{Reason}", failure.Message);
@@ -176,8 +179,8 @@ public sealed class ActionRunner
     }
 
     /// <summary>
-    /// Which of <paramref name="plugs"/> the system does not define, by Image_Name_Query_DM. When even
-    /// that cannot tell, the plugs count as undefined unless missing_as_off accepts them as off.
+    /// Which of <paramref name="plugs"/> the system does not define, from its list of defined images.
+    /// When even that cannot tell, the action fails, unless missing_as_off accepts the plugs as off.
     /// </summary>
     private async Task<string[]> UndefinedAmongAsync(IReadOnlyList<string> plugs, CancellationToken cancellationToken)
     {
@@ -200,9 +203,9 @@ public sealed class ActionRunner
     }
 
     /// <summary>An undefined plug: a failure, or with missing_as_off=1 (not for reboot) a warning and null.</summary>
-    private FenceFailure? MissingAsOff(string plug, bool rebooting)
+    private FenceFailure? MissingAsOff(string plug, string evidence, bool rebooting)
     {
-        string line = UndefinedTarget.Describe(options, plug);
+        string line = UndefinedTarget.Describe(options, plug, evidence);
         if (options.MissingAsOff && !rebooting)
         {
             logger.LogWarning("{Line}; counted as OFF because missing_as_off=1", line);
@@ -217,7 +220,7 @@ public sealed class ActionRunner
         plug.Refusal ?? (plug.Reached(PowerState.Off) ? null : new FenceFailure(FenceFailure.WaitingOff, NotReached(plug, PowerState.Off)));
 
     private FenceFailure? OnFailure(PlugProgress plug) =>
-        plug.Answer == PowerRequestResult.NotDefined ? MissingAsOff(plug.Plug, rebooting: true)
+        plug.Answer == PowerRequestResult.NotDefined ? MissingAsOff(plug.Plug, UndefinedTarget.PowerRequestSaid, rebooting: true)
         : plug.Refusal ?? (plug.Reached(PowerState.On) ? null : new FenceFailure(FenceFailure.WaitingOn, NotReached(plug, PowerState.On)));
 
     private string NotReached(PlugProgress plug, PowerState target)

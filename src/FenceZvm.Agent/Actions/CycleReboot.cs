@@ -36,7 +36,7 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
 
         if (result == PowerRequestResult.NotDefined)
         {
-            throw new FenceFailure(FenceFailure.Status, UndefinedTarget.Describe(options, plug));
+            throw new FenceFailure(FenceFailure.Status, UndefinedTarget.Describe(options, plug, UndefinedTarget.PowerRequestSaid));
         }
 
         bool busy = result == PowerRequestResult.Busy;

@@ -10,8 +10,14 @@ namespace FenceZvm.Agent.Actions;
 /// </summary>
 public static class UndefinedTarget
 {
-    public static string Describe(AgentOptions options, string plug) =>
-        $"{plug.ToUpperInvariant()} is not a guest defined on the z/VM system of {SystemAsked(options)}; {Origin(options)}";
+    /// <summary>How the agent learnt it: a power request answered "image not found".</summary>
+    public const string PowerRequestSaid = "a power request was answered 'image not found'";
+
+    /// <summary>How the agent learnt it: the name is missing from the directory's list of images.</summary>
+    public const string DirectoryLacksIt = "it is not in the directory's list of images";
+
+    public static string Describe(AgentOptions options, string plug, string evidence) =>
+        $"{plug.ToUpperInvariant()} is not a guest defined on the z/VM system of {SystemAsked(options)} ({evidence}); {Origin(options)}";
 
     private static string SystemAsked(AgentOptions options) => options.Flavor == AgentFlavor.Zvm
         ? $"SMAPI IUCV server {string.Join(",", options.Hosts)} (this guest's own z/VM system)"

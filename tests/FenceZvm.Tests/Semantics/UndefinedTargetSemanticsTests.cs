@@ -87,4 +87,15 @@ public sealed class UndefinedTargetSemanticsTests
             Assert.That(Run.With(new FakePowerDevice(), iucv).Failure, Does.Contain("SMAPI IUCV server VSMREQIU"));
         });
     }
+
+    [Test]
+    public void ARebootWhosePowerOnFindsNoSuchGuestFailsEvenWithMissingAsOff()
+    {
+        // Nothing could tell before the power-on: the deactivation was unconfirmed and the directory list failed.
+        var device = new FakePowerDevice { DefinedNamesFailure = new FenceFailure(FenceFailure.Status, "RC 100 RS 16") }
+            .Answer("off GHOST", PowerRequestResult.Unconfirmed);
+        Run r = Run.With(device, Run.Options(FenceAction.Reboot, "GHOST") with { MissingAsOff = true });
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((1, string.Empty)), r.ToString());
+        Assert.That(r.Failure, Does.Contain("GHOST is not a guest defined").And.Contain("image not found"));
+    }
 }
