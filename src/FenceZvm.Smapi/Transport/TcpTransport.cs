@@ -53,7 +53,8 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
     {
         string literal = Host.StartsWith('[') && Host.EndsWith(']') ? Host[1..^1] : Host;
         IPAddress[] addresses;
-        if (IPAddress.TryParse(literal, out IPAddress? parsed))
+        // IPAddress.TryParse also takes "[v6]:port" and drops the port: only a bare literal is an address.
+        if (!literal.Contains('[', StringComparison.Ordinal) && IPAddress.TryParse(literal, out IPAddress? parsed))
         {
             addresses = [parsed];
         }
