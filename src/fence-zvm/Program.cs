@@ -24,8 +24,8 @@ if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
 
 string invokedAs = ProgramIdentity.InvokedAs();
 // A closed or full stdout or stderr is ignored: the exit code carries the result.
-var stdout = new BestEffortWriter(Console.Out);
-var invocation = new AgentInvocation(invokedAs, args, Console.In, stdout, new BestEffortWriter(Console.Error), environment);
+BestEffortWriter stdout = StandardStreams.Out();
+var invocation = new AgentInvocation(invokedAs, args, StandardStreams.In(), stdout, StandardStreams.Error(), environment);
 int exitCode = await AgentMain.RunAsync(invocation, interrupted.Token);
 stdout.Flush();
 return exitCode;

@@ -79,7 +79,7 @@ public static class PasswordScript
     {
         if (ownGroup)
         {
-            ProcessGroup.Kill(process.Id);
+            Posix.KillGroup(process.Id);
         }
 
         try
