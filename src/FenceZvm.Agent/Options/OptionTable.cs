@@ -208,6 +208,12 @@ public static class OptionTable
             Name = "retry_on", LongForm = "retry-on", Placeholder = "[attempts]",
             Content = ContentType.Integer, Default = "1", Order = 201,
             ShortDesc = "Count of attempts to retry power on",
+            Oddity = v => v.Number switch
+            {
+                < 0 => "Parse error: Option 'retry_on' is negative: 'on' makes no attempt and fails, 'reboot' leaves the guest off",
+                0 => "Parse error: Option 'retry_on' is 0: 'reboot' leaves the guest off",
+                _ => null,
+            },
             Bind = (o, v) => o with { RetryOn = v.Integer },
         },
         new()
