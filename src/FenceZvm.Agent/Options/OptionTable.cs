@@ -127,7 +127,7 @@ public static class OptionTable
         {
             Name = "ssl_fingerprint", LongForm = "ssl-fingerprint", Placeholder = "[SHA256:hex]", Content = ContentType.String, Order = 2,
             Flavors = AgentFlavors.Zvmip,
-            ShortDesc = "Accept only a server certificate with one of these SHA-256 fingerprints (SHA256:hex, comma-separated), whatever its chain and name",
+            ShortDesc = "Accept only a server certificate with one of these SHA-256 fingerprints (SHA256:hex, comma-separated), whatever its chain and name; openssl x509 -noout -fingerprint -sha256 prints one",
             Check = v => CertificateFingerprint.ParseList(v.Text) is null
                 ? "Failed: The value you have entered for --ssl-fingerprint is not a list of SHA256: followed by 64 hex digits"
                 : null,
