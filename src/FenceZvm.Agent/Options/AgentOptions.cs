@@ -27,6 +27,9 @@ public sealed record AgentOptions
 
     public TlsMode Tls { get; init; } = TlsMode.Secure;
     public string? SslCaFile { get; init; }
+
+    /// <summary>Pinned SHA-256 certificate fingerprints as plain upper-case hex (--ssl-fingerprint).</summary>
+    public IReadOnlyList<string> SslFingerprints { get; init; } = [];
     public bool Inet4Only { get; init; }
     public bool Inet6Only { get; init; }
     public RebootMethod Method { get; init; } = RebootMethod.OnOff;

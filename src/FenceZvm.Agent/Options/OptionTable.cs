@@ -1,3 +1,5 @@
+using FenceZvm.Smapi.Transport;
+
 namespace FenceZvm.Agent.Options;
 
 /// <summary>
@@ -120,6 +122,16 @@ public static class OptionTable
             Flavors = AgentFlavors.Zvmip, ShortDesc = "Trust the certificate authorities in this PEM file for the TLS connection",
             Check = PathCheck("--ssl-ca"),
             Bind = (o, v) => o with { SslCaFile = v.Text },
+        },
+        new()
+        {
+            Name = "ssl_fingerprint", LongForm = "ssl-fingerprint", Placeholder = "[SHA256:hex]", Content = ContentType.String, Order = 2,
+            Flavors = AgentFlavors.Zvmip,
+            ShortDesc = "Accept only a server certificate with one of these SHA-256 fingerprints (SHA256:hex, comma-separated), whatever its chain and name; openssl x509 -noout -fingerprint -sha256 prints one",
+            Check = v => CertificateFingerprint.ParseList(v.Text) is null
+                ? "Failed: The value you have entered for --ssl-fingerprint is not a list of SHA256: followed by 64 hex digits"
+                : null,
+            Bind = (o, v) => o with { SslFingerprints = CertificateFingerprint.ParseList(v.Text) ?? [] },
         },
         new()
         {

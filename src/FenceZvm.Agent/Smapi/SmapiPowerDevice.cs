@@ -194,7 +194,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         {
             return await caller.CallAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (SmapiTransportException e) when (e.Failure == TransportFailure.ConnectFailed)
+        catch (SmapiTransportException e) when (e.Failure is TransportFailure.ConnectFailed or TransportFailure.Busy)
         {
             throw new FenceFailure(FenceFailure.LoginDenied, e.Message, e);
         }

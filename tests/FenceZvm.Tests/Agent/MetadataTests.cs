@@ -74,7 +74,7 @@ public class MetadataTests
         var ours = Parameters(XDocument.Parse(AgentFrontEnd.Metadata(AgentFlavor.Zvmip))).Keys.ToList();
 
         Assert.That(ours.Where(upstream.Contains), Is.EqualTo(upstream));
-        Assert.That(ours.Except(upstream), Is.EquivalentTo(new[] { "ssl_ca", "smapi_encoding" }));
+        Assert.That(ours.Except(upstream), Is.EquivalentTo(new[] { "ssl_ca", "ssl_fingerprint", "smapi_encoding" }));
     }
 
     [Test]
