@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using FenceZvm.Agent.Actions;
 using FenceZvm.Agent.Options;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
+using FenceZvm.Tests.Semantics;
 
 namespace FenceZvm.Tests.Agent;
 
@@ -64,8 +63,8 @@ public sealed class StatusPollerTests
     /// </summary>
     private static async Task<(bool Reached, List<TimeSpan> Calls, TimeSpan Ended)> RunAsync(AgentOptions options, TimeSpan change, TimeSpan limit)
     {
-        var clock = new SteppingClock();
-        DateTimeOffset start = clock.GetUtcNow();
+        var clock = new SteppingClock(Step);
+        DateTimeOffset start = clock.Start;
         var calls = new List<TimeSpan>();
         var poller = new StatusPoller(options, NullLogger.Instance, clock);
         Task<bool> wait = poller.UntilAsync(
@@ -76,49 +75,7 @@ public sealed class StatusPollerTests
                 return Task.FromResult(now >= change);
             },
             CancellationToken.None);
-        while (!wait.IsCompleted && clock.GetUtcNow() - start < limit)
-        {
-            await clock.StepAsync(Step, wait);
-        }
-
-        Assert.That(wait.IsCompleted, Is.True, "the wait did not end");
+        Assert.That(clock.RunUntilDone(wait, limit), Is.True, "the wait did not end");
         return (await wait, calls, clock.GetUtcNow() - start);
-    }
-
-    /// <summary>
-    /// A fake clock that, when a step fires a timer, lets the code under test run until it has armed its
-    /// next timer or finished before time moves on (its continuations may run on other threads).
-    /// </summary>
-    private sealed class SteppingClock : FakeTimeProvider
-    {
-        private int created;
-        private int fired;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            Interlocked.Increment(ref created);
-            return base.CreateTimer(
-                s =>
-                {
-                    Interlocked.Increment(ref fired);
-                    callback(s);
-                },
-                state,
-                dueTime,
-                period);
-        }
-
-        public async Task StepAsync(TimeSpan step, Task work)
-        {
-            int createdBefore = Volatile.Read(ref created);
-            int firedBefore = Volatile.Read(ref fired);
-            Advance(step);
-            var patience = Stopwatch.StartNew();
-            while (Volatile.Read(ref fired) != firedBefore && !work.IsCompleted && Volatile.Read(ref created) == createdBefore
-                && patience.Elapsed < TimeSpan.FromSeconds(10))
-            {
-                await Task.Delay(1);
-            }
-        }
     }
 }

@@ -62,8 +62,7 @@ public sealed class MassFencingTests
         Names.Select(name => name + "=on"),
         faults: ["delay:40"],
         deactivateDelay: TimeSpan.FromSeconds(0.5),
-        deactivateDelayMax: TimeSpan.FromSeconds(2),
-        workers: Workers);
+        configure: o => o with { DeactivateDelayMax = TimeSpan.FromSeconds(2), Workers = Workers });
 
     private static string[] Arguments(string plugs) =>
         ["-o", "off", "-n", plugs, "--power-timeout", $"{PowerTimeout}", "--shell-timeout", $"{ShellTimeout}"];

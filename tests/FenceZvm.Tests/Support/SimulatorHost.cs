@@ -42,8 +42,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         IPEndPoint? listen = null,
         X509Certificate2? tlsCertificate = null,
         string? iucvCaller = null,
-        TimeSpan deactivateDelayMax = default,
-        int workers = 0)
+        Func<SimulatorOptions, SimulatorOptions>? configure = null)
     {
         var options = new SimulatorOptions
         {
@@ -55,13 +54,11 @@ public sealed class SimulatorHost : IAsyncDisposable
             Users = (users ?? [iucvCaller is null ? $"{User}:{Password}" : $"{iucvCaller}:unused"]).Select(SmapiUser.Parse).ToList(),
             Faults = (faults ?? []).Select(FaultSpec.Parse).ToList(),
             DeactivateDelay = deactivateDelay,
-            DeactivateDelayMax = deactivateDelayMax,
-            Workers = workers,
             ActivateDelay = activateDelay,
             StateFile = stateFile,
             Tls = tlsCertificate is null ? null : new SimulatorTls(tlsCertificate),
         };
-        return new SimulatorHost(SmapiSimulator.Start(options));
+        return new SimulatorHost(SmapiSimulator.Start(configure is null ? options : configure(options)));
     }
 
     public GuestSnapshot Guest(string name) =>
