@@ -60,8 +60,10 @@ public sealed partial class TwoNodeLab : IAsyncDisposable
     public static Task RemoveLeftoversAsync(string directory) =>
         ProcessRunner.RunAsync(Script, ["down", directory], killAfter: CliDeadline);
 
-    public Task<ProcessResult> InNodeAsync(int node, params string[] command) =>
-        ProcessRunner.RunAsync(Script, ["in", directory, node.ToString(System.Globalization.CultureInfo.InvariantCulture), .. command], killAfter: CliDeadline);
+    public Task<ProcessResult> InNodeAsync(int node, params string[] command) => InNodeAsync(node, CliDeadline, command);
+
+    public Task<ProcessResult> InNodeAsync(int node, TimeSpan killAfter, params string[] command) =>
+        ProcessRunner.RunAsync(Script, ["in", directory, Number(node), .. command], killAfter: killAfter);
 
     /// <summary>A fence agent run from the simulator's namespace (as an operator would, outside the cluster).</summary>
     public Task<ProcessResult> AgentAsync(string agent, params string[] arguments) =>
@@ -74,9 +76,6 @@ public sealed partial class TwoNodeLab : IAsyncDisposable
     public Task LinkAsync(bool up) => RunAsync("link", up ? "up" : "down");
 
     public Task SmapiLinkAsync(int node, bool up) => RunAsync("smapi", Number(node), up ? "up" : "down");
-
-    public string GuestState(string guest) =>
-        StateFileWriter.Read(StateFile).Guests.Single(g => g.Name == guest).State;
 
     public GuestRecord Guest(string guest) => StateFileWriter.Read(StateFile).Guests.Single(g => g.Name == guest);
 
