@@ -31,7 +31,7 @@ public sealed class OddLineEndingTests
         var result = Parse.Stdin(stdin);
         string messages = string.Join("\n", result.Warnings.Append(result.Error ?? string.Empty).Append(FenceZvm.Agent.Options.AgentFrontEnd.Validate(result.Options) ?? string.Empty));
 
-        Assert.That(messages, Does.Not.Contain(Password));
+        Assert.That(messages, Does.Not.Contain(Password).IgnoreCase);
     }
 
     [TestCaseSource(nameof(Inputs))]
@@ -44,7 +44,7 @@ public sealed class OddLineEndingTests
 
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
         Assert.That(r.Stderr, Does.Contain("ERROR"), "a failure must have been reported for this test to mean anything");
-        Assert.That(string.Join("\n", r.Stdout, r.Stderr, string.Join("\n", syslog.Records)), Does.Not.Contain(Password));
+        Assert.That(string.Join("\n", r.Stdout, r.Stderr, string.Join("\n", syslog.Records)), Does.Not.Contain(Password).IgnoreCase);
     }
 
     [Test]
