@@ -31,12 +31,16 @@ internal static class UsageWriter
 
     internal static string Description(OptionSpec spec) => spec.Name == "action" ? ActionHelp() : spec.HelpText;
 
+    /// <summary>--help shows the default of an option that takes a value; the man page has its own note.</summary>
+    private static string WithDefault(OptionSpec spec) =>
+        spec.Default is { } value && spec.TakesValue && spec.Name != "action" ? $"{Description(spec)} (default: {value})" : Description(spec);
+
     private static string HelpLine(OptionSpec spec) =>
-        spec.GetoptMixed.PadRight(HelpColumn - 1) + " " + Description(spec);
+        spec.GetoptMixed.PadRight(HelpColumn - 1) + " " + WithDefault(spec);
 
     private static string ActionHelp()
     {
         var names = ActionNames.All.Select(a => a.Action == FenceAction.Reboot ? a.Name + " (default)" : a.Name).ToArray();
-        return "Action: " + string.Join(", ", names[..^1]) + " or " + names[^1];
+        return "What to do with the guest: " + string.Join(", ", names[..^1]) + " or " + names[^1];
     }
 }

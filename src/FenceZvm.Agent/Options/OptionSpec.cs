@@ -41,6 +41,9 @@ public sealed record OptionSpec
 
     public AgentFlavors Flavors { get; init; } = AgentFlavors.Both;
 
+    /// <summary>Ends the message of a value that does not convert: what its author probably meant instead.</summary>
+    public string? MistakeHint { get; init; }
+
     /// <summary>Extra check after conversion; returns the failure message or null.</summary>
     public Func<OptionValue, string?>? Check { get; init; }
 
