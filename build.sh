@@ -98,7 +98,7 @@ run_tests() {
 # Before the closing line: each reason tests were skipped for, with their classes, and what enables them.
 explain_skips() {
   local reasons f
-  reasons=$(for f in "$1"/*.trx; do [ -f "$f" ] && skip_reasons "$f"; done | sort | uniq -c | sort -rn)
+  reasons=$(for f in "$1"/*.trx; do [ -f "$f" ] || continue; skip_reasons "$f"; done | sort | uniq -c | sort -rn)
   [ -n "$reasons" ] || return 0
   echo
   echo "skipped tests, by reason:"

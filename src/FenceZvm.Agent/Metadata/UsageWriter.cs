@@ -29,7 +29,7 @@ internal static class UsageWriter
         OptionTable.For(flavor).Select((spec, index) => (spec, index))
             .OrderBy(x => x.spec.Order).ThenBy(x => x.index).Select(x => x.spec);
 
-    internal static string Description(OptionSpec spec) => spec.Name == "action" ? ActionHelp() : spec.HelpText;
+    internal static string Description(OptionSpec spec) => spec.Name == "action" ? ActionHelp() : spec.ShortDesc;
 
     /// <summary>--help shows the default of an option that takes a value; the man page has its own note.</summary>
     private static string WithDefault(OptionSpec spec) =>

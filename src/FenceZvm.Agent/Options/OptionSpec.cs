@@ -33,9 +33,6 @@ public sealed record OptionSpec
 
     public required string ShortDesc { get; init; }
 
-    /// <summary>The description in --help when it differs from <see cref="ShortDesc"/>.</summary>
-    public string? Help { get; init; }
-
     /// <summary>Metadata and --help order; ties are broken by name.</summary>
     public required int Order { get; init; }
 
@@ -56,8 +53,6 @@ public sealed record OptionSpec
 
     public string GetoptMixed =>
         (ShortForm is { } s ? $"-{s}, " : "") + LongSwitch + (Placeholder is null ? "" : "=" + Placeholder);
-
-    public string HelpText => Help ?? ShortDesc;
 
     public bool AppliesTo(AgentFlavor flavor) => (Flavors & flavor.ToMask()) != 0;
 }
