@@ -47,16 +47,31 @@ internal static class SimulatorCommand
 
     private static readonly Option<double> ActivateDelay = new("--activate-delay") { Description = "Seconds before an activated guest shows active" };
 
+    private static readonly Option<double> RecycleDelay = new("--recycle-delay")
+    {
+        Description = "Seconds an Image_Recycle takes: the guest shows inactive meanwhile and its new logon time is that much after the request (default 0: at once, the logon still later than the request)",
+    };
+
+    private static readonly Option<string[]> NameLists = new("--namelist")
+    {
+        Description = "Name list NAME=GUEST1,GUEST2,... (repeatable; NAME up to 64 characters) usable as the target of Image_Activate, Image_Deactivate and Image_Recycle; each member's failure is listed in the output",
+    };
+
     private static readonly Option<string?> IucvSocket = new("--iucv-socket") { Description = "AF_UNIX socket PATH served as the IUCV flavour (no password; the caller is --iucv-caller)" };
 
-    private static readonly Option<string?> IucvCaller = new("--iucv-caller") { Description = "Guest id of the IUCV caller: authorized as the --user of that name (its password is not used); a caller no --user names gets RC 100 RS 16" };
+    private static readonly Option<string?> IucvCaller = new("--iucv-caller") { Description = "Guest id of the IUCV caller: authorized as the --user of that name (its password is not used; Check_Authentication still checks the password of any other user it names); a caller no --user names gets RC 100 RS 16" };
+
+    private static readonly Option<double> IucvBusy = new("--iucv-busy")
+    {
+        Description = "Seconds after start during which the IUCV socket is at its connection limit: a connect fails with EAGAIN, as AF_IUCV's does when the server's maximum is reached",
+    };
 
     public static int Run(string[] args)
     {
         Encoding.AcceptOnlyFromAmong([.. TextCodecs.Names]);
         var root = new RootCommand("Simulated z/VM SMAPI server (TCP as for fence_zvmip; AF_UNIX standing in for AF_IUCV as for fence_zvm).\n\n" + FaultSpec.Help)
         {
-            Listen, PortFile, Guests, Users, Encoding, Faults, StateFile, TlsCert, TlsKey, DeactivateDelay, ActivateDelay, IucvSocket, IucvCaller,
+            Listen, PortFile, Guests, Users, NameLists, Encoding, Faults, StateFile, TlsCert, TlsKey, DeactivateDelay, ActivateDelay, RecycleDelay, IucvSocket, IucvCaller, IucvBusy,
         };
         root.SetAction(result => Serve(ToOptions(result), result.GetValue(PortFile)));
 
@@ -109,7 +124,10 @@ internal static class SimulatorCommand
             Tls = Tls(result.GetValue(TlsCert), result.GetValue(TlsKey)),
             DeactivateDelay = Seconds(result.GetValue(DeactivateDelay), "--deactivate-delay"),
             ActivateDelay = Seconds(result.GetValue(ActivateDelay), "--activate-delay"),
+            RecycleDelay = Seconds(result.GetValue(RecycleDelay), "--recycle-delay"),
+            NameLists = [.. (result.GetValue(NameLists) ?? []).Select(NameList.Parse)],
             IucvSocket = result.GetValue(IucvSocket),
+            IucvBusy = Seconds(result.GetValue(IucvBusy), "--iucv-busy"),
             IucvCaller = result.GetValue(IucvCaller) is { } caller ? GuestDefinition.ValidName(caller, "--iucv-caller") : null,
         };
     }

@@ -1,3 +1,5 @@
+using FenceZvm.Smapi.Transport;
+
 namespace FenceZvm.Agent.Options;
 
 /// <summary>
@@ -124,6 +126,16 @@ public static class OptionTable
         },
         new()
         {
+            Name = "ssl_fingerprint", LongForm = "ssl-fingerprint", Placeholder = "[SHA256:hex]", Content = ContentType.String, Order = 2,
+            Flavors = AgentFlavors.Zvmip,
+            ShortDesc = "Accept only a server certificate with one of these SHA-256 fingerprints (SHA256:hex, comma-separated), whatever its chain and name; openssl x509 -noout -fingerprint -sha256 prints one",
+            Check = v => CertificateFingerprint.ParseList(v.Text) is null
+                ? "Failed: The value you have entered for --ssl-fingerprint is not a list of SHA256: followed by 64 hex digits"
+                : null,
+            Bind = (o, v) => o with { SslFingerprints = CertificateFingerprint.ParseList(v.Text) ?? [] },
+        },
+        new()
+        {
             Name = "smapi_encoding", LongForm = "smapi-encoding", Placeholder = "[encoding]",
             Content = ContentType.Select, Choices = ["ascii", "ebcdic"], Default = "ascii", Order = 2,
             ShortDesc = "Encoding of SMAPI text fields on the wire (ascii or ebcdic)",
@@ -188,8 +200,8 @@ public static class OptionTable
         Seconds("login_timeout", "5", "Accepted for compatibility; SMAPI has no login prompt (shell_timeout bounds each exchange)", (o, t) => o with { LoginTimeout = t }),
         new()
         {
-            Name = "missing_as_off", LongForm = "missing-as-off", Content = ContentType.Boolean, Default = "1", Order = 200,
-            ShortDesc = "Report a guest the server does not know as off instead of failing",
+            Name = "missing_as_off", LongForm = "missing-as-off", Content = ContentType.Boolean, Default = "0", Order = 200,
+            ShortDesc = "Count a guest that the z/VM system does not define as OFF instead of failing. Off by default, unlike upstream: a misspelt plug or host map entry then fails the fence instead of reporting a running node fenced",
             Bind = (o, v) => o with { MissingAsOff = v.Flag },
         },
         Seconds("power_timeout", "20", "Seconds the guest has to reach its new state after off or on", (o, t) => o with { PowerTimeout = t }),
@@ -209,6 +221,12 @@ public static class OptionTable
             Name = "retry_on", LongForm = "retry-on", Placeholder = "[attempts]",
             Content = ContentType.Integer, Default = "1", Order = 201,
             ShortDesc = "How many times to try powering the guest on",
+            Oddity = v => v.Number switch
+            {
+                < 0 => "Parse error: Option 'retry_on' is negative: 'on' makes no attempt and fails, 'reboot' leaves the guest off",
+                0 => "Parse error: Option 'retry_on' is 0: 'reboot' leaves the guest off",
+                _ => null,
+            },
             Bind = (o, v) => o with { RetryOn = v.Integer },
         },
         new()

@@ -63,15 +63,29 @@ internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
         Settle(now);
     }
 
-    public void Recycle(DateTimeOffset now)
+    /// <summary>
+    /// Logs the guest off at once and on again after <paramref name="delay"/>, showing it inactive
+    /// meanwhile. The new logon time is later than the request even without a delay (by one tick).
+    /// </summary>
+    public void Recycle(DateTimeOffset now, TimeSpan delay)
     {
         Recycles++;
-        if (!Stuck)
+        if (Stuck)
         {
-            State = GuestState.On;
-            PendingUntil = null;
-            LogonTime = now;
+            return;
         }
+
+        if (delay > TimeSpan.Zero)
+        {
+            State = GuestState.Activating;
+            LogonTime = null;
+            PendingUntil = now + delay;
+            return;
+        }
+
+        State = GuestState.On;
+        PendingUntil = null;
+        LogonTime = now + TimeSpan.FromTicks(1);
     }
 
     public GuestSnapshot Snapshot() => new(Name, State, Stuck, LogonTime, Activations, Deactivations, Recycles);

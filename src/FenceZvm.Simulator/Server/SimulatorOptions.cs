@@ -28,10 +28,19 @@ public sealed record SimulatorOptions
 
     public TimeSpan DeactivateDelay { get; init; }
 
+    /// <summary>From an Image_Recycle to the new logon; the guest shows inactive meanwhile.</summary>
+    public TimeSpan RecycleDelay { get; init; }
+
+    /// <summary>Name lists usable as the target of the image operations.</summary>
+    public IReadOnlyList<NameList> NameLists { get; init; } = [];
+
     /// <summary>AF_UNIX stream socket standing in for AF_IUCV: no password, the caller is <see cref="IucvCaller"/>.</summary>
     public string? IucvSocket { get; init; }
 
     public string? IucvCaller { get; init; }
+
+    /// <summary>For this long after start the IUCV socket is at its connection limit: connects fail with EAGAIN.</summary>
+    public TimeSpan IucvBusy { get; init; }
 
     /// <summary>How long a client may take to send its whole request.</summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(10);

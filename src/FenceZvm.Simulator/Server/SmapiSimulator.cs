@@ -25,10 +25,10 @@ public sealed class SmapiSimulator : IAsyncDisposable
     private SmapiSimulator(SimulatorOptions options)
     {
         Options = options;
-        System = new ZvmSystem(options.Guests, options.Users, options.ActivateDelay, options.DeactivateDelay);
+        System = new ZvmSystem(options.Guests, options.Users, options.ActivateDelay, options.DeactivateDelay, recycleDelay: options.RecycleDelay);
         Responses = new ResponseStore(options.KeptResponses);
         Faults = new FaultPlan(options.Faults);
-        var processor = new SmapiProcessor(System, options.Codec, Responses, options.FunctionalLevel);
+        var processor = new SmapiProcessor(System, options.Codec, Responses, options.FunctionalLevel, options.NameLists);
         handler = new ConnectionHandler(options, processor, Responses, Faults, new RequestIdSource(options.FirstRequestId), stopping.Token);
         stateFile = options.StateFile is null ? null : new StateFileWriter(System, options.StateFile);
     }
@@ -133,10 +133,49 @@ public sealed class SmapiSimulator : IAsyncDisposable
             IucvSocketPath = path;
             if (!Faults.RefuseAll)
             {
-                socket.Listen(Backlog);
-                acceptLoops.Add(AcceptLoopAsync(socket, Options.IucvCaller!.ToUpperInvariant()));
+                string caller = Options.IucvCaller!.ToUpperInvariant();
+                if (Options.IucvBusy > TimeSpan.Zero)
+                {
+                    acceptLoops.Add(BusyThenAcceptAsync(socket, FillBacklog(socket, path), caller));
+                }
+                else
+                {
+                    socket.Listen(Backlog);
+                    acceptLoops.Add(AcceptLoopAsync(socket, caller));
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// The IUCV connection limit (--iucv-busy): a backlog of one, taken by a connection of our own,
+    /// so a client's connect finds no room and fails with EAGAIN, as AF_IUCV's does at the limit.
+    /// </summary>
+    private static Socket FillBacklog(Socket listener, string path)
+    {
+        listener.Listen(0);
+        var filler = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        filler.Connect(new UnixDomainSocketEndPoint(path));
+        return filler;
+    }
+
+    private async Task BusyThenAcceptAsync(Socket listener, Socket filler, string iucvCaller)
+    {
+        using (filler)
+        {
+            try
+            {
+                await Task.Delay(Options.IucvBusy, stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            listener.Listen(Backlog);
+        }
+
+        await AcceptLoopAsync(listener, iucvCaller).ConfigureAwait(false);
     }
 
     private async Task AcceptLoopAsync(Socket listener, string? iucvCaller)

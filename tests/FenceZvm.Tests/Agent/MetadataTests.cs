@@ -12,6 +12,9 @@ namespace FenceZvm.Tests.Agent;
 /// </summary>
 public class MetadataTests
 {
+    /// <summary>The one parameter whose default differs from upstream on purpose (README).</summary>
+    private const string DeliberatelyDifferent = "missing_as_off";
+
     [TestCase(AgentFlavor.Zvmip)]
     [TestCase(AgentFlavor.Zvm)]
     public void Metadata_ValidatesAgainstTheFenceAgentsSchema(AgentFlavor flavor)
@@ -42,6 +45,19 @@ public class MetadataTests
         }
     }
 
+    /// <summary>Issue 17: upstream forces missing_as_off=1; ours defaults to 0 and says why.</summary>
+    [Test]
+    public async Task MissingAsOff_DefaultsToZeroAndSaysSo()
+    {
+        var mine = Parameters(Ours(AgentFlavor.Zvmip))[DeliberatelyDifferent];
+        var upstream = Parameters(await UpstreamAgent.MetadataDocumentAsync())[DeliberatelyDifferent];
+
+        Assert.That(Attr(upstream.Element("content")!, "default"), Is.EqualTo("1"));
+        Assert.That(Attr(mine.Element("content")!, "default"), Is.EqualTo("0"));
+        Assert.That(Attr(mine.Element("content")!, "type"), Is.EqualTo("boolean"));
+        Assert.That(mine.Element("shortdesc")!.Value, Does.Contain("does not define").And.Contain("unlike upstream"));
+    }
+
     [Test]
     public async Task Zvmip_KeepsUpstreamParameterOrder_AndAddsOurs()
     {
@@ -49,7 +65,7 @@ public class MetadataTests
         var ours = Parameters(Ours(AgentFlavor.Zvmip)).Keys.ToList();
 
         Assert.That(ours.Where(upstream.Contains), Is.EqualTo(upstream));
-        Assert.That(ours.Except(upstream), Is.EquivalentTo(new[] { "ssl_ca", "smapi_encoding" }));
+        Assert.That(ours.Except(upstream), Is.EquivalentTo(new[] { "ssl_ca", "ssl_fingerprint", "smapi_encoding" }));
     }
 
     [Test]
@@ -116,7 +132,8 @@ public class MetadataTests
         var choices = content?.Elements("option").Select(o => Attr(o, "value"));
         return $"required={Attr(parameter, "required")} deprecated={Attr(parameter, "deprecated")} obsoletes={Attr(parameter, "obsoletes")} "
             + $"getopt={parameter.Element("getopt")!.Attribute("mixed")!.Value}"
-            + (withContent ? $" type={Attr(content, "type")} default={Attr(content, "default")} options={string.Join('|', choices ?? [])}" : "");
+            + (withContent ? $" type={Attr(content, "type")} options={string.Join('|', choices ?? [])}" : "")
+            + (withContent && Attr(parameter, "name") != DeliberatelyDifferent ? $" default={Attr(content, "default")}" : "");
     }
 
     /// <summary>The lines of a longdesc that are sentences (the NAMELIST function names are facts both share).</summary>

@@ -22,6 +22,17 @@ public sealed class LostResponseTests
     }
 
     [Test]
+    public async Task RecoveryIsTriedAgainWhenTheFirstAttemptFails()
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], faults: ["drop-after-work@Image_Deactivate*1", "close-before-request-id@Response_Recovery*1", "rc:4/4@Response_Recovery*1"]);
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "off", "-n", "CNODE1", "-v");
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Success: Powered OFF\n")), r.ToString());
+        Assert.That(sim.Guest("CNODE1").Deactivations, Is.EqualTo(1));
+        Assert.That(r.Stderr, Does.Match(@"Recovered the response to request \d+: Image_Deactivate: RC 0 RS 0"), "third attempt, after a lost connection and a 'no data'");
+        Assert.That(r.Stderr, Does.Not.Contain("verifying by status instead"));
+    }
+
+    [Test]
     public async Task UnrecoverableResponseFallsBackToStatusVerification()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"], faults: ["drop-after-work@Image_Deactivate*1", "rc:4/4@Response_Recovery"]);

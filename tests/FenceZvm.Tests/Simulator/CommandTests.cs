@@ -75,6 +75,7 @@ public sealed partial class CommandTests
 
         Assert.That(exitCode, Is.Zero);
         Assert.That(stdout, Does.Contain("KIND[:ARG][@FUNCTION][#GUEST][*COUNT]").And.Contain("drop-after-work").And.Contain("--deactivate-delay"));
+        Assert.That(stdout, Does.Contain("--namelist").And.Contain("--recycle-delay").And.Contain("--iucv-busy").And.Contain("Check_Authentication still checks"));
     }
 
     private static async Task<string?> ReadLineAsync(Process process)
