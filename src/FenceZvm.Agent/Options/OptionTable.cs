@@ -215,7 +215,13 @@ public static class OptionTable
             ShortDesc = "Seconds allowed for each phase of a SMAPI exchange, connecting included",
             Bind = (o, v) => o with { ShellTimeout = v.Seconds },
         },
-        Seconds("stonith_status_sleep", "1", "Seconds between status queries while waiting for a power change", (o, t) => o with { StonithStatusSleep = t }),
+        Seconds(
+            "stonith_status_sleep",
+            "1",
+            "Seconds between status queries while waiting for a power change; unset, the first query follows the request at "
+            + "once, the second 0.2 s later, then one every 0.1 s during the first 3 s, after which each pause is half as long "
+            + "again as the one before, up to the default of 1 s (at most 10 queries per second of waiting)",
+            (o, t) => o with { StonithStatusSleep = t }),
         new()
         {
             Name = "retry_on", LongForm = "retry-on", Placeholder = "[attempts]",
