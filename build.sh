@@ -4,6 +4,7 @@
 #   ./build.sh demo     build if needed, then run the agent against the simulator
 #   ./build.sh test     build, run every test but the cluster ones, end with "N passed, N failed, N skipped"
 #   ./build.sh test-cluster  build, run the single-node corosync + pacemaker cluster tests (root, ~40 s)
+#   ./build.sh test-failover  build, run the two-node failover tests through our agent and upstream's (root, a few minutes)
 #   ./build.sh format   check that the code is as `dotnet format` leaves it
 #   ./build.sh rpm      build, then the binary RPMs for this architecture (and the source RPM) into artifacts/rpm/
 #   ./build.sh fuzz [SECONDS] [SEED]   long fuzz run of the response reader and the client (default 180 s)
@@ -165,12 +166,13 @@ bench() {
 
 case "${1:-build}" in
   build) publish ;;
-  test) run_tests test-results "TestCategory!=Cluster" ;;
+  test) run_tests test-results "TestCategory!=Cluster&TestCategory!=Failover" ;;
   test-cluster) run_tests test-results-cluster "TestCategory=Cluster" ;;
+  test-failover) run_tests test-results-failover "TestCategory=Failover" ;;
   demo) demo ;;
   rpm) build_rpm ;;
   fuzz) shift; fuzz "$@" ;;
   bench) shift; bench "$@" ;;
   format) require_sdk; dotnet format FenceZvm.sln --verify-no-changes ;;
-  *) die "unknown command '$1' (use: build, demo, test, test-cluster, format, rpm, fuzz, bench)" ;;
+  *) die "unknown command '$1' (use: build, demo, test, test-cluster, test-failover, format, rpm, fuzz, bench)" ;;
 esac

@@ -40,6 +40,11 @@ internal static class SimulatorCommand
     private static readonly Option<string[]> Faults = new("--fault") { Description = $"Inject a fault {FaultSpec.Syntax} (repeatable; kinds listed above)" };
 
     private static readonly Option<string?> StateFile = new("--state-file") { Description = "JSON file of guest states, rewritten after every change" };
+    private static readonly Option<string?> GuestHook = new("--guest-hook")
+    {
+        Description = "Shell command run as 'CMD GUEST on|off' (also SMAPI_SIM_GUEST, SMAPI_SIM_STATE) each time a guest powers off or on, before the answer; its failure is logged only",
+    };
+
     private static readonly Option<string?> TlsCert = new("--tls-cert") { Description = "Serve TLS on the TCP listeners with this PEM certificate (needs --tls-key)" };
     private static readonly Option<string?> TlsKey = new("--tls-key") { Description = "PEM private key of --tls-cert" };
 
@@ -75,7 +80,7 @@ internal static class SimulatorCommand
         Encoding.AcceptOnlyFromAmong([.. TextCodecs.Names]);
         var root = new RootCommand("Simulated z/VM SMAPI server (TCP as for fence_zvmip; AF_UNIX standing in for AF_IUCV as for fence_zvm).\n\n" + FaultSpec.Help)
         {
-            Listen, PortFile, Guests, Users, NameLists, Encoding, Faults, StateFile, TlsCert, TlsKey, DeactivateDelay, DeactivateDelayMax, ActivateDelay, RecycleDelay, Workers,
+            Listen, PortFile, Guests, Users, NameLists, Encoding, Faults, StateFile, GuestHook, TlsCert, TlsKey, DeactivateDelay, DeactivateDelayMax, ActivateDelay, RecycleDelay, Workers,
             IucvSocket, IucvCaller, IucvBusy,
         };
         root.SetAction(result => Serve(ToOptions(result), result.GetValue(PortFile)));
@@ -126,6 +131,7 @@ internal static class SimulatorCommand
             Codec = codec,
             Faults = [.. (result.GetValue(Faults) ?? []).Select(FaultSpec.Parse)],
             StateFile = result.GetValue(StateFile),
+            GuestHook = result.GetValue(GuestHook) is { Length: > 0 } hook ? hook : null,
             Tls = Tls(result.GetValue(TlsCert), result.GetValue(TlsKey)),
             DeactivateDelay = Seconds(result.GetValue(DeactivateDelay), "--deactivate-delay"),
             DeactivateDelayMax = Seconds(result.GetValue(DeactivateDelayMax), "--deactivate-delay-max"),

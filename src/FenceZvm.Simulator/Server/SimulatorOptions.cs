@@ -21,6 +21,9 @@ public sealed record SimulatorOptions
     /// <summary>JSON file with every guest's state, rewritten (temp file + rename) after every change.</summary>
     public string? StateFile { get; init; }
 
+    /// <summary>Shell command run when a guest powers off or on (see <see cref="State.GuestHook"/>).</summary>
+    public string? GuestHook { get; init; }
+
     /// <summary>Serve TLS on the TCP listeners (not on the IUCV socket).</summary>
     public SimulatorTls? Tls { get; init; }
 

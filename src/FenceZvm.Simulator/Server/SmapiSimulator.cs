@@ -19,6 +19,7 @@ public sealed class SmapiSimulator : IAsyncDisposable
     private readonly List<Task> acceptLoops = [];
     private readonly ConnectionHandler handler;
     private readonly StateFileWriter? stateFile;
+    private readonly GuestHook? guestHook;
     private int activeConnections;
     private int stopped;
 
@@ -35,6 +36,7 @@ public sealed class SmapiSimulator : IAsyncDisposable
         var processor = new SmapiProcessor(System, options.Codec, Responses, options.FunctionalLevel, options.NameLists);
         handler = new ConnectionHandler(options, processor, Responses, Faults, new RequestIdSource(options.FirstRequestId), stopping.Token);
         stateFile = options.StateFile is null ? null : new StateFileWriter(System, options.StateFile);
+        guestHook = options.GuestHook is null ? null : new GuestHook(System, options.GuestHook, Console.Error);
     }
 
     public SimulatorOptions Options { get; }
@@ -103,6 +105,7 @@ public sealed class SmapiSimulator : IAsyncDisposable
         }
 
         stateFile?.Dispose();
+        guestHook?.Dispose();
         System.Dispose();
     }
 
