@@ -190,7 +190,7 @@ internal static class ManpageWriter
                 + "fence_zvmip -a 10.0.0.5 --disable-ssl -l FENCEUSR \\\n    -S /usr/local/bin/zvm-pass -o off -n LINUX01,LINUX02\n"),
             ("Pin a self-signed server certificate: print its SHA-256 fingerprint, then accept that certificate only "
                 + "(write openssl's \"sha256 Fingerprint=\" as \"SHA256:\"):",
-                "openssl s_client -connect zvm.example.com:44444 </dev/null 2>/dev/null \\\n    | openssl x509 -noout -fingerprint -sha256\n"
+                "openssl s_client -connect zvm.example.com:44444 </dev/null \\\n    | openssl x509 -noout -fingerprint -sha256\n"
                 + "fence_zvmip -a zvm.example.com -l FENCEUSR -p secret \\\n    -o status -n LINUX01 --ssl-fingerprint SHA256:AB:CD:...\n"),
             ("The same request on standard input, as pacemaker-fenced passes it:",
                 "printf '%s\\n' action=reboot ip=zvm.example.com username=FENCEUSR \\\n    password=secret plug=LINUX01 | fence_zvmip\n"),
