@@ -48,6 +48,11 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
             result = await device.PowerOnAsync(plug, cancellationToken).ConfigureAwait(false);
         }
 
+        if (result == PowerRequestResult.NotDefined)
+        {
+            throw new FenceFailure(FenceFailure.Status, UndefinedTarget.Describe(options, plug, UndefinedTarget.PowerRequestSaid));
+        }
+
         bool busy = result == PowerRequestResult.Busy;
         bool sawLogoff = false;
         bool done = await poller.UntilAsync(

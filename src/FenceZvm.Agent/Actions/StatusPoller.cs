@@ -10,23 +10,22 @@ namespace FenceZvm.Agent.Actions;
 /// and asked again; only the deadline ends the wait. Without a deadline (disable_timeout, or
 /// power_timeout 0) the caller (pacemaker-fenced) owns the deadline, as upstream.
 /// </summary>
-public sealed class StatusPoller(AgentOptions options, ILogger logger)
+public sealed class StatusPoller(AgentOptions options, ILogger logger, TimeProvider? timeProvider = null)
 {
+    private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
+
     public bool HasDeadline => !options.DisableTimeout && options.PowerTimeout > TimeSpan.Zero;
 
     public async Task<bool> UntilAsync(Func<CancellationToken, Task<bool>> condition, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (HasDeadline)
-        {
-            deadline.CancelAfter(options.PowerTimeout);
-        }
+        using var timer = new CancellationTokenSource(HasDeadline ? options.PowerTimeout : Timeout.InfiniteTimeSpan, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
 
         try
         {
             while (!await HoldsAsync(condition, deadline.Token).ConfigureAwait(false))
             {
-                await Task.Delay(options.StonithStatusSleep, deadline.Token).ConfigureAwait(false);
+                await Task.Delay(options.StonithStatusSleep, time, deadline.Token).ConfigureAwait(false);
             }
 
             return true;

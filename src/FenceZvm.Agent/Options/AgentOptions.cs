@@ -16,6 +16,12 @@ public sealed record AgentOptions
     public string? Password { get; init; }
     public string? PasswordScript { get; init; }
 
+    /// <summary>Where the plug names came from, for messages about a wrong one.</summary>
+    public PlugOrigin PlugOrigin { get; init; } = PlugOrigin.CommandLine;
+
+    /// <summary>The cluster node a fencer asked about (stdin <c>nodename=</c>), when it said.</summary>
+    public string? NodeName { get; init; }
+
     /// <summary>Target images, already split on <see cref="PlugSeparator"/>.</summary>
     public IReadOnlyList<string> Plugs { get; init; } = [];
 
@@ -27,7 +33,8 @@ public sealed record AgentOptions
     public bool Inet4Only { get; init; }
     public bool Inet6Only { get; init; }
     public RebootMethod Method { get; init; } = RebootMethod.OnOff;
-    public bool MissingAsOff { get; init; } = true;
+    /// <summary>An image the z/VM system does not define counts as off (upstream's behaviour) instead of failing.</summary>
+    public bool MissingAsOff { get; init; }
 
     public TimeSpan Delay { get; init; } = TimeSpan.Zero;
     public TimeSpan PowerTimeout { get; init; } = TimeSpan.FromSeconds(20);

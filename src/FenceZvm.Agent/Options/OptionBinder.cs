@@ -31,10 +31,15 @@ internal static class OptionBinder
                 text = spec.Default;
             }
 
-            if (!ValueConverter.TryConvert(spec, text, out var value, out var failure) || (failure = spec.Check?.Invoke(value)) is not null)
+            if (!ValueConverter.TryConvert(spec, text, out var value, out var failure, out var warning) || (failure = spec.Check?.Invoke(value)) is not null)
             {
                 error ??= failure;
                 continue;
+            }
+
+            if ((warning ?? spec.Oddity?.Invoke(value)) is { } odd)
+            {
+                warnings.Add(odd);
             }
 
             options = spec.Bind(options, value);
@@ -87,7 +92,7 @@ internal static class OptionBinder
             return verbose ? Math.Max(1, raw.VerboseCount) : 0;
         }
 
-        if (!ValueConverter.TryNumber(text, allowFraction: false, out var level))
+        if (!ValueConverter.TryNumber(text, allowFraction: false, out var level) || level < 0)
         {
             warnings.Add("Parse error: Option 'verbose_level' must be an integer greater than or equal to 0. Setting verbose_level to 0.");
             level = 0;
@@ -98,6 +103,6 @@ internal static class OptionBinder
             warnings.Add("Parse error: Ignoring option 'verbose' because it conflicts with verbose_level=0");
         }
 
-        return (int)level;
+        return (int)Math.Min(level, int.MaxValue);
     }
 }

@@ -44,6 +44,9 @@ public sealed record OptionSpec
     /// <summary>Extra check after conversion; returns the failure message or null.</summary>
     public Func<OptionValue, string?>? Check { get; init; }
 
+    /// <summary>A warning for a value accepted with upstream's meaning that is probably not what was meant; null when none.</summary>
+    public Func<OptionValue, string?>? Oddity { get; init; }
+
     /// <summary>How the value lands in the options; null when a cross-option rule in <see cref="OptionBinder"/> consumes it.</summary>
     public Func<AgentOptions, OptionValue, AgentOptions>? Bind { get; init; }
 

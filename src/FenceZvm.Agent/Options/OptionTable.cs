@@ -199,8 +199,8 @@ public static class OptionTable
         Seconds("login_timeout", "5", "Wait X seconds for cmd prompt after login", (o, t) => o with { LoginTimeout = t }),
         new()
         {
-            Name = "missing_as_off", LongForm = "missing-as-off", Content = ContentType.Boolean, Default = "1", Order = 200,
-            ShortDesc = "Missing port returns OFF instead of failure",
+            Name = "missing_as_off", LongForm = "missing-as-off", Content = ContentType.Boolean, Default = "0", Order = 200,
+            ShortDesc = "Count a guest that the z/VM system does not define as OFF instead of failing. Off by default, unlike upstream: a misspelt plug or host map entry then fails the fence instead of reporting a running node fenced",
             Bind = (o, v) => o with { MissingAsOff = v.Flag },
         },
         Seconds("power_timeout", "20", "Test X seconds for status change after ON/OFF", (o, t) => o with { PowerTimeout = t }),
@@ -220,6 +220,12 @@ public static class OptionTable
             Name = "retry_on", LongForm = "retry-on", Placeholder = "[attempts]",
             Content = ContentType.Integer, Default = "1", Order = 201,
             ShortDesc = "Count of attempts to retry power on",
+            Oddity = v => v.Number switch
+            {
+                < 0 => "Parse error: Option 'retry_on' is negative: 'on' makes no attempt and fails, 'reboot' leaves the guest off",
+                0 => "Parse error: Option 'retry_on' is 0: 'reboot' leaves the guest off",
+                _ => null,
+            },
             Bind = (o, v) => o with { RetryOn = v.Integer },
         },
         new()

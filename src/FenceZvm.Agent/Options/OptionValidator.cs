@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace FenceZvm.Agent.Options;
 
 /// <summary>The checks of fence-agents' check_input and fence_zvmip, plus input hygiene. One line per failure.</summary>
@@ -50,6 +53,7 @@ public static class OptionValidator
         return CheckName("--username", options.Username is null ? [] : [options.Username])
             ?? CheckName("--ip", options.Hosts)
             ?? (options.Hosts.Any(h => h.Length > MaxHostLength) ? $"Failed: The value you have entered for --ip is longer than {MaxHostLength} characters" : null)
+            ?? (zvmip ? CheckHostForm(options.Hosts) : null)
             ?? CheckName("--plug", options.Plugs)
             ?? CheckPassword(options);
     }
@@ -64,6 +68,30 @@ public static class OptionValidator
         return values.Any(v => v.Any(c => !char.IsAscii(c) || char.IsControl(c) || c == ' '))
             ? $"Failed: The value you have entered for {option} contains a space, a control or a non-ASCII character"
             : null;
+    }
+
+    /// <summary>
+    /// A port belongs in --ipport: "host:port" and "[v6]:port" are refused, never silently read as a
+    /// host (upstream cannot resolve them either). An IPv6 address has two or more colons and may
+    /// stand in brackets.
+    /// </summary>
+    private static string? CheckHostForm(IReadOnlyList<string> hosts)
+    {
+        foreach (string host in hosts)
+        {
+            bool bracketed = host.StartsWith('[') && host.EndsWith(']');
+            if (host.Contains("]:", StringComparison.Ordinal) || (!bracketed && host.Count(c => c == ':') == 1))
+            {
+                return $"Failed: The value you have entered for --ip ({host}) includes a port; give the port with --ipport";
+            }
+
+            if (bracketed ? !IPAddress.TryParse(host[1..^1], out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6 : host.IndexOfAny(['[', ']']) >= 0)
+            {
+                return $"Failed: The value you have entered for --ip ({host}) is neither a host name nor an IP address";
+            }
+        }
+
+        return null;
     }
 
     private static string? CheckPassword(AgentOptions options)

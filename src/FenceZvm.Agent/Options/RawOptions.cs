@@ -9,6 +9,9 @@ internal sealed class RawOptions
 
     public int VerboseCount { get; set; }
 
+    /// <summary>stdin <c>nodename=</c>: not an option, but names the node pacemaker-fenced maps to the plug.</summary>
+    public string? NodeName { get; set; }
+
     public void Set(OptionSpec spec, string value) => values[spec.Name] = value;
 
     public bool TryGet(OptionSpec spec, out string value) => values.TryGetValue(spec.Name, out value!);

@@ -27,6 +27,9 @@ public enum FaultKind
     /// <summary>Answers the argument RC/RS (no output) without doing the work.</summary>
     ReturnCode,
 
+    /// <summary>Does the work, then answers the argument RC/RS (no output): a server error after the fact.</summary>
+    ReturnCodeAfterWork,
+
     /// <summary>Does the work, keeps the response for Response_Recovery, closes before response 2.</summary>
     DropAfterWork,
 

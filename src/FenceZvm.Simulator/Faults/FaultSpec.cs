@@ -26,6 +26,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         "  garbage                  extra bytes after response 2\n" +
         "  delay:MS                 wait MS milliseconds before response 2\n" +
         "  rc:RC/RS                 answer RC/RS without doing the work (e.g. rc:900/99, rc:200/16)\n" +
+        "  rc-after-work:RC/RS      do the work, then answer RC/RS (e.g. rc-after-work:900/40)\n" +
         "  tls-stall                with --tls-cert: accept, never answer the TLS handshake\n" +
         "  drop-after-work          do the work, close before response 2 (Response_Recovery returns it)\n" +
         "  @FUNCTION limits it to one function (e.g. @Image_Deactivate), #GUEST to one target,\n" +
@@ -101,6 +102,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
             "output-length" => new FaultSpec(FaultKind.OutputLength, Number(spec, argument, int.MinValue)),
             "delay" => new FaultSpec(FaultKind.Delay, Number(spec, argument, 0)),
             "rc" => ParseReturnCode(spec, argument),
+            "rc-after-work" => ParseReturnCode(spec, argument) with { Kind = FaultKind.ReturnCodeAfterWork },
             _ => throw Bad(spec, $"unknown fault kind '{kind}'"),
         };
     }
@@ -110,7 +112,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         string[] parts = (argument ?? string.Empty).Split('/');
         if (parts.Length != 2)
         {
-            throw Bad(spec, "rc takes RC/RS, e.g. rc:900/99");
+            throw Bad(spec, "rc and rc-after-work take RC/RS, e.g. rc:900/99");
         }
 
         return new FaultSpec(FaultKind.ReturnCode, Number(spec, parts[0], 0), Number(spec, parts[1], 0));

@@ -148,6 +148,11 @@ internal sealed class ConnectionHandler(
         ProcessedResponse response = fault?.Kind == FaultKind.ReturnCode
             ? ProcessedResponse.Of(fault.Argument, fault.ReasonArgument)
             : rejection ?? processor.Process(request!, iucvCaller);
+        if (fault?.Kind == FaultKind.ReturnCodeAfterWork && rejection is null)
+        {
+            response = ProcessedResponse.Of(fault.Argument, fault.ReasonArgument);
+        }
+
         byte[] message = ResponseFramer.Output(requestId, response.ReturnCode, response.ReasonCode, response.Output);
         responses.Keep(requestId, message[4..]);
         return await SendOutputAsync(writer, fault, requestId, message).ConfigureAwait(false);

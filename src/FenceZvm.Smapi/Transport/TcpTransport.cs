@@ -53,6 +53,12 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
     {
         string literal = Host.StartsWith('[') && Host.EndsWith(']') ? Host[1..^1] : Host;
         IPAddress[] addresses;
+        // IPAddress.TryParse (and so Dns) also takes "[v6]:port" and drops the port: the port is never read from the host.
+        if (literal.AsSpan().IndexOfAny('[', ']') >= 0)
+        {
+            throw new SmapiTransportException(TransportFailure.ConnectFailed, $"Unable to resolve {Host}: not a host name or an IP address");
+        }
+
         if (IPAddress.TryParse(literal, out IPAddress? parsed))
         {
             addresses = [parsed];

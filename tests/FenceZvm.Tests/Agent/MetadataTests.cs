@@ -6,6 +6,9 @@ namespace FenceZvm.Tests.Agent;
 
 public class MetadataTests
 {
+    /// <summary>The one parameter whose default and description differ from upstream on purpose (README).</summary>
+    private const string DeliberatelyDifferent = "missing_as_off";
+
     private static XDocument Upstream => XDocument.Load(SharedFiles.Path("reference/fence_zvmip.upstream.xml"));
 
     [TestCase(AgentFlavor.Zvmip)]
@@ -37,6 +40,11 @@ public class MetadataTests
             Assert.That(Attr(mine, "deprecated"), Is.EqualTo(Attr(upstream, "deprecated")), name);
             Assert.That(Attr(mine, "obsoletes"), Is.EqualTo(Attr(upstream, "obsoletes")), name);
             Assert.That(mine.Element("getopt")!.Attribute("mixed")!.Value, Is.EqualTo(upstream.Element("getopt")!.Attribute("mixed")!.Value), name);
+            if (name == DeliberatelyDifferent)
+            {
+                continue;
+            }
+
             Assert.That(mine.Element("shortdesc")!.Value, Is.EqualTo(upstream.Element("shortdesc")!.Value), name);
             if (upstream.Element("content") is { } content)
             {
@@ -44,6 +52,19 @@ public class MetadataTests
                 Assert.That(Attr(mine.Element("content")!, "default"), Is.EqualTo(Attr(content, "default")), name);
             }
         }
+    }
+
+    /// <summary>Issue 17: upstream forces missing_as_off=1; ours defaults to 0 and says why.</summary>
+    [Test]
+    public void MissingAsOff_DefaultsToZeroAndSaysSo()
+    {
+        var mine = Parameters(XDocument.Parse(AgentFrontEnd.Metadata(AgentFlavor.Zvmip)))[DeliberatelyDifferent];
+        var upstream = Parameters(Upstream)[DeliberatelyDifferent];
+
+        Assert.That(Attr(upstream.Element("content")!, "default"), Is.EqualTo("1"));
+        Assert.That(Attr(mine.Element("content")!, "default"), Is.EqualTo("0"));
+        Assert.That(Attr(mine.Element("content")!, "type"), Is.EqualTo("boolean"));
+        Assert.That(mine.Element("shortdesc")!.Value, Does.Contain("does not define").And.Contain("unlike upstream"));
     }
 
     [Test]

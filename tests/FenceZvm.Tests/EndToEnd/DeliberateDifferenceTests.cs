@@ -72,4 +72,26 @@ public sealed class DeliberateDifferenceTests
         Assert.That(r.StderrLines, Has.Length.GreaterThanOrEqualTo(1));
         Assert.That(r.Stderr, Does.Not.Contain("pässwörd"));
     }
+
+    [TestCase("off", "Success: Already OFF\n")]
+    [TestCase("reboot", "Success: Rebooted\n")]
+    [TestCase("status", "Status: OFF\n")]
+    public async Task AnUndefinedGuestFailsWhereUpstreamReportsItOff(string action, string upstreamStdout)
+    {
+        UpstreamAgent.RequireInstalled();
+        string[] arguments = ["-o", action, "-n", "NOSUCH", "--power-timeout", "2"];
+        ProcessResult upstream;
+        await using (var sim = SimulatorHost.Start(["CNODE1=on"]))
+        {
+            upstream = await ProcessRunner.RunAsync(UpstreamAgent.Path, [.. AgentProcess.Connection(sim), .. arguments]);
+        }
+
+        Assert.That(upstream.Stdout, Is.EqualTo(upstreamStdout), "upstream forces missing_as_off: Image_Status_Query says 0/12 for an undefined guest too");
+        Assert.That(upstream.ExitCode, Is.Not.EqualTo(1));
+
+        await using var ours = SimulatorHost.Start(["CNODE1=on"]);
+        ProcessResult r = await ProcessRunner.RunAsync(AgentProcess.Path, [.. AgentProcess.Connection(ours), .. arguments]);
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((1, string.Empty)), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("NOSUCH is not a guest defined on the z/VM system"));
+    }
 }

@@ -32,12 +32,20 @@ public sealed class StatusTests
     }
 
     [Test]
-    public async Task UnknownGuestReportsOffAsSmapiDoes()
+    public async Task UnknownGuestFailsAlthoughSmapiSaysNotActive()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
         ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "status", "-n", "NOSUCH");
-        Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
-        Assert.That(r.Stdout, Is.EqualTo("Status: OFF\n"));
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((1, string.Empty)), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("NOSUCH is not a guest defined").And.Contain("directory's list of images"));
+    }
+
+    [Test]
+    public async Task UnknownGuestReportsOffWithMissingAsOff()
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on"]);
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "status", "-n", "NOSUCH", "--missing-as-off");
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((2, "Status: OFF\n")), r.ToString());
     }
 
     [Test]
