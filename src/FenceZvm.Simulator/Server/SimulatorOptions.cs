@@ -21,12 +21,18 @@ public sealed record SimulatorOptions
     /// <summary>JSON file with every guest's state, rewritten (temp file + rename) after every change.</summary>
     public string? StateFile { get; init; }
 
+    /// <summary>Shell command run when a guest powers off or on (see <see cref="State.GuestHook"/>).</summary>
+    public string? GuestHook { get; init; }
+
     /// <summary>Serve TLS on the TCP listeners (not on the IUCV socket).</summary>
     public SimulatorTls? Tls { get; init; }
 
     public TimeSpan ActivateDelay { get; init; }
 
     public TimeSpan DeactivateDelay { get; init; }
+
+    /// <summary>When above <see cref="DeactivateDelay"/>: each deactivation takes a random time between the two.</summary>
+    public TimeSpan DeactivateDelayMax { get; init; }
 
     /// <summary>From an Image_Recycle to the new logon; the guest shows inactive meanwhile.</summary>
     public TimeSpan RecycleDelay { get; init; }
@@ -52,6 +58,9 @@ public sealed record SimulatorOptions
     public int KeptResponses { get; init; } = 1000;
 
     public int FunctionalLevel { get; init; } = 640;
+
+    /// <summary>How many connections are served at once (the worker servers); more wait their turn. 0: no limit.</summary>
+    public int Workers { get; init; }
 
     public uint FirstRequestId { get; init; } = 1;
 }
