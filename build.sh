@@ -8,7 +8,7 @@
 #   ./build.sh format   check that the code is as `dotnet format` leaves it
 #   ./build.sh rpm      build, then the binary RPMs for this architecture (and the source RPM) into artifacts/rpm/
 #   ./build.sh fuzz [SECONDS] [SEED]   long fuzz run of the response reader and the client (default 180 s)
-#   ./build.sh bench [compare|micro|throughput]   benchmarks (see bench/README.md)
+#   ./build.sh bench [compare|latency|micro|throughput]   benchmarks (see bench/README.md)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -132,8 +132,9 @@ build_rpm() {
   echo "built:"; ls -1 "$out"/*.rpm
 }
 fuzz() { require_sdk; dotnet run --project tests/FenceZvm.Fuzz/FenceZvm.Fuzz.csproj -c "$configuration" -- "${1:-180}" "${2:-20261124}"; }
-# ./build.sh bench [compare|micro|throughput] [ARGS...]: the end-to-end comparison with the upstream agent
-# and the C floor (default; artifacts/bench/e2e.{md,json,csv}), the BenchmarkDotNet micro-benchmarks
+# ./build.sh bench [compare|latency|micro|throughput] [ARGS...]: the end-to-end comparison with the upstream agent
+# and the C floor (default; artifacts/bench/e2e.{md,json,csv}), the time to fence past the real logoff
+# with the upstream agent and mass fencing (artifacts/bench/latency.md), the BenchmarkDotNet micro-benchmarks
 # (default filter '*'), or the simulator under 1, 16 and 64 concurrent clients.
 bench() {
   publish
@@ -142,6 +143,7 @@ bench() {
   mkdir -p "$out"
   case "$kind" in
     compare) dotnet run -c "$configuration" --project "$project" -- compare --bin "$bin" --out "$out" "$@" ;;
+    latency) dotnet run -c "$configuration" --project "$project" -- latency --bin "$bin" --out "$out" "$@" ;;
     micro) [ $# -gt 0 ] || set -- --filter '*'
       dotnet run -c "$configuration" --project "$project" -- --artifacts "$out/micro" "$@" ;;
     throughput) dotnet run -c "$configuration" --project "$project" -- sim-throughput "$@" | tee "$out/sim-throughput.txt"
@@ -158,7 +160,7 @@ bench() {
         for c in "${load[@]}"; do "$out/tools/smapi_load" 127.0.0.1 "$(cat "$work/port")" 5 "$c" "$sim" || true; done
       } | tee -a "$out/sim-throughput.txt"
       kill "$sim"; wait "$sim" 2>/dev/null || true; rm -rf "$work" ;;
-    *) die "unknown bench '$kind' (use: compare, micro, throughput)" ;;
+    *) die "unknown bench '$kind' (use: compare, latency, micro, throughput)" ;;
   esac
 }
 

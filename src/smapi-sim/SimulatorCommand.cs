@@ -48,9 +48,13 @@ internal static class SimulatorCommand
     private static readonly Option<string?> TlsCert = new("--tls-cert") { Description = "Serve TLS on the TCP listeners with this PEM certificate (needs --tls-key)" };
     private static readonly Option<string?> TlsKey = new("--tls-key") { Description = "PEM private key of --tls-cert" };
 
-    private static readonly Option<double> DeactivateDelay = new("--deactivate-delay") { Description = "Seconds a deactivation takes (status still active, 200/16 meanwhile)" };
+    private static readonly Option<double> DeactivateDelay = new("--deactivate-delay") { Description = "Seconds a deactivation takes, from the request on the wall clock (status still active, 200/16 meanwhile; the state file's logoffTime records when it went off)" };
+
+    private static readonly Option<double> DeactivateDelayMax = new("--deactivate-delay-max") { Description = "With --deactivate-delay: each deactivation takes a random time from --deactivate-delay up to this many seconds" };
 
     private static readonly Option<double> ActivateDelay = new("--activate-delay") { Description = "Seconds before an activated guest shows active" };
+
+    private static readonly Option<int> Workers = new("--workers") { Description = "Connections served at once, as SMAPI's pool of worker servers (further ones wait their turn); 0 = no limit" };
 
     private static readonly Option<double> RecycleDelay = new("--recycle-delay")
     {
@@ -76,7 +80,8 @@ internal static class SimulatorCommand
         Encoding.AcceptOnlyFromAmong([.. TextCodecs.Names]);
         var root = new RootCommand("Simulated z/VM SMAPI server (TCP as for fence_zvmip; AF_UNIX standing in for AF_IUCV as for fence_zvm).\n\n" + FaultSpec.Help)
         {
-            Listen, PortFile, Guests, Users, NameLists, Encoding, Faults, StateFile, GuestHook, TlsCert, TlsKey, DeactivateDelay, ActivateDelay, RecycleDelay, IucvSocket, IucvCaller, IucvBusy,
+            Listen, PortFile, Guests, Users, NameLists, Encoding, Faults, StateFile, GuestHook, TlsCert, TlsKey, DeactivateDelay, DeactivateDelayMax, ActivateDelay, RecycleDelay, Workers,
+            IucvSocket, IucvCaller, IucvBusy,
         };
         root.SetAction(result => Serve(ToOptions(result), result.GetValue(PortFile)));
 
@@ -129,7 +134,9 @@ internal static class SimulatorCommand
             GuestHook = result.GetValue(GuestHook) is { Length: > 0 } hook ? hook : null,
             Tls = Tls(result.GetValue(TlsCert), result.GetValue(TlsKey)),
             DeactivateDelay = Seconds(result.GetValue(DeactivateDelay), "--deactivate-delay"),
+            DeactivateDelayMax = Seconds(result.GetValue(DeactivateDelayMax), "--deactivate-delay-max"),
             ActivateDelay = Seconds(result.GetValue(ActivateDelay), "--activate-delay"),
+            Workers = result.GetValue(Workers) is >= 0 and var workers ? workers : throw new SimulatorConfigException("--workers must be 0 (no limit) or more"),
             RecycleDelay = Seconds(result.GetValue(RecycleDelay), "--recycle-delay"),
             NameLists = [.. (result.GetValue(NameLists) ?? []).Select(NameList.Parse)],
             IucvSocket = result.GetValue(IucvSocket),

@@ -42,6 +42,9 @@ public sealed record AgentOptions
     public TimeSpan ShellTimeout { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan LoginTimeout { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan StonithStatusSleep { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>False when stonith_status_sleep took its default: then the quick <c>PollSchedule</c> applies.</summary>
+    public bool StonithStatusSleepGiven { get; init; }
     public int RetryOn { get; init; } = 1;
 
     /// <summary>True when the caller (pacemaker-fenced) owns the deadline.</summary>

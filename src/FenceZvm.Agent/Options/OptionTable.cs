@@ -214,7 +214,13 @@ public static class OptionTable
             ShortDesc = "Wait X seconds for a response of the SMAPI server",
             Bind = (o, v) => o with { ShellTimeout = v.Seconds },
         },
-        Seconds("stonith_status_sleep", "1", "Sleep X seconds between status calls during a STONITH action", (o, t) => o with { StonithStatusSleep = t }),
+        Seconds(
+            "stonith_status_sleep",
+            "1",
+            "Sleep X seconds between status calls during a STONITH action; if not set: a call right after the request, "
+            + "the next 0.2 s later, then one every 0.1 s for the first 3 s, then pauses growing by half up to the default, 1 s "
+            + "(never more than 10 calls per second of waiting)",
+            (o, t) => o with { StonithStatusSleep = t }),
         new()
         {
             Name = "retry_on", LongForm = "retry-on", Placeholder = "[attempts]",

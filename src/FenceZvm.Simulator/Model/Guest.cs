@@ -15,6 +15,13 @@ internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
     /// </summary>
     public DateTimeOffset? LogonTime { get; private set; } = definition.Active ? now - TimeSpan.FromHours(1) : null;
 
+    /// <summary>
+    /// When the last deactivation completed (the real logoff, which Image_Status_Query shows from then on);
+    /// null until one has. With <see cref="LogonTime"/> it lets a test measure how long after the change a
+    /// client reported it.
+    /// </summary>
+    public DateTimeOffset? LogoffTime { get; private set; }
+
     /// <summary>When the current transition completes; null while stable or stuck.</summary>
     public DateTimeOffset? PendingUntil { get; private set; }
 
@@ -23,6 +30,8 @@ internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
     public int Deactivations { get; private set; }
 
     public int Recycles { get; private set; }
+
+    public int StatusQueries { get; private set; }
 
     /// <summary>Completes a transition whose time has come; true when the state changed.</summary>
     public bool Settle(DateTimeOffset now)
@@ -42,6 +51,7 @@ internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
         {
             State = GuestState.Off;
             LogonTime = null;
+            LogoffTime = until;
         }
 
         return true;
@@ -88,5 +98,7 @@ internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
         LogonTime = now + TimeSpan.FromTicks(1);
     }
 
-    public GuestSnapshot Snapshot() => new(Name, State, Stuck, LogonTime, Activations, Deactivations, Recycles);
+    public void CountStatusQuery() => StatusQueries++;
+
+    public GuestSnapshot Snapshot() => new(Name, State, Stuck, LogonTime, Activations, Deactivations, Recycles, LogoffTime, StatusQueries);
 }

@@ -49,6 +49,9 @@ public sealed class ZvmSystem : IDisposable
 
     public TimeSpan DeactivateDelay { get; }
 
+    /// <summary>When above <see cref="DeactivateDelay"/>: each deactivation takes a random time between the two.</summary>
+    public TimeSpan DeactivateDelayMax { get; init; }
+
     /// <summary>From a recycle request to the new logon; the guest shows inactive meanwhile.</summary>
     public TimeSpan RecycleDelay { get; }
 
@@ -66,7 +69,7 @@ public sealed class ZvmSystem : IDisposable
     /// <param name="within">A WITHIN n force time: the guest is gone after that long instead of the deactivate delay.</param>
     public Outcome Deactivate(string name, TimeSpan? within = null)
     {
-        TimeSpan delay = within ?? DeactivateDelay;
+        TimeSpan delay = within ?? NextDeactivateDelay();
         return Change(name, guest => guest.State switch
         {
             GuestState.Off => Outcome.NotActive,
@@ -88,6 +91,17 @@ public sealed class ZvmSystem : IDisposable
         lock (gate)
         {
             return Settled(name)?.Snapshot();
+        }
+    }
+
+    /// <summary>The guest as Image_Status_Query sees it now, counting the query; null when it is not defined.</summary>
+    public GuestSnapshot? QueryStatus(string name)
+    {
+        lock (gate)
+        {
+            Guest? guest = Settled(name);
+            guest?.CountStatusQuery();
+            return guest?.Snapshot();
         }
     }
 
@@ -133,6 +147,10 @@ public sealed class ZvmSystem : IDisposable
 
         return outcome;
     }
+
+    private TimeSpan NextDeactivateDelay() => DeactivateDelayMax > DeactivateDelay
+        ? DeactivateDelay + ((DeactivateDelayMax - DeactivateDelay) * Random.Shared.NextDouble())
+        : DeactivateDelay;
 
     private Outcome Begin(Guest guest, Action<Guest> start, TimeSpan delay)
     {

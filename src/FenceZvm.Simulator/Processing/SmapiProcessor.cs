@@ -113,7 +113,7 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
             return new ProcessedResponse(0, 0, ImageNameList.Build(system.ActiveGuests(), codec));
         }
 
-        return system.Find(target) is { Active: true }
+        return system.QueryStatus(target) is { Active: true }
             ? new ProcessedResponse(0, 0, ImageNameList.Build([target], codec))
             : ProcessedResponse.Of(0, ReturnCodes.RsNotActive);
     }

@@ -31,6 +31,9 @@ public sealed record SimulatorOptions
 
     public TimeSpan DeactivateDelay { get; init; }
 
+    /// <summary>When above <see cref="DeactivateDelay"/>: each deactivation takes a random time between the two.</summary>
+    public TimeSpan DeactivateDelayMax { get; init; }
+
     /// <summary>From an Image_Recycle to the new logon; the guest shows inactive meanwhile.</summary>
     public TimeSpan RecycleDelay { get; init; }
 
@@ -55,6 +58,9 @@ public sealed record SimulatorOptions
     public int KeptResponses { get; init; } = 1000;
 
     public int FunctionalLevel { get; init; } = 640;
+
+    /// <summary>How many connections are served at once (the worker servers); more wait their turn. 0: no limit.</summary>
+    public int Workers { get; init; }
 
     public uint FirstRequestId { get; init; } = 1;
 }

@@ -26,9 +26,13 @@ public sealed class SmapiSimulator : IAsyncDisposable
     private SmapiSimulator(SimulatorOptions options)
     {
         Options = options;
-        System = new ZvmSystem(options.Guests, options.Users, options.ActivateDelay, options.DeactivateDelay, recycleDelay: options.RecycleDelay);
+        System = new ZvmSystem(options.Guests, options.Users, options.ActivateDelay, options.DeactivateDelay, recycleDelay: options.RecycleDelay)
+        {
+            DeactivateDelayMax = options.DeactivateDelayMax,
+        };
         Responses = new ResponseStore(options.KeptResponses);
         Faults = new FaultPlan(options.Faults);
+        Workers = new WorkerPool(options.Workers);
         var processor = new SmapiProcessor(System, options.Codec, Responses, options.FunctionalLevel, options.NameLists);
         handler = new ConnectionHandler(options, processor, Responses, Faults, new RequestIdSource(options.FirstRequestId), stopping.Token);
         stateFile = options.StateFile is null ? null : new StateFileWriter(System, options.StateFile);
@@ -42,6 +46,8 @@ public sealed class SmapiSimulator : IAsyncDisposable
     public ResponseStore Responses { get; }
 
     public FaultPlan Faults { get; }
+
+    public WorkerPool Workers { get; }
 
     /// <summary>The bound TCP addresses (the real port when 0 was asked for).</summary>
     public IReadOnlyList<IPEndPoint> TcpEndpoints { get; private set; } = [];
@@ -215,7 +221,12 @@ public sealed class SmapiSimulator : IAsyncDisposable
                 {
                     try
                     {
+                        using WorkerPool.Lease worker = await state.Self.Workers.TakeAsync(state.Self.stopping.Token).ConfigureAwait(false);
                         await state.Self.handler.HandleAsync(state.Client, state.Caller).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        state.Client.Dispose();
                     }
                     finally
                     {

@@ -42,7 +42,7 @@ public sealed class SingleTargetTests
         Run r = Run.Action(device, FenceAction.Off, "CNODE1");
         Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Success: Powered OFF\n")), r.ToString());
         Assert.That(device.Count("status CNODE1"), Is.EqualTo(1 + 4));
-        Assert.That(r.Waited, Is.EqualTo(TimeSpan.FromSeconds(3)), "one stonith_status_sleep between polls");
+        Assert.That(r.Waited, Is.EqualTo(TimeSpan.FromSeconds(0.4)), "the default schedule: 0.2 s, then 0.1 s between polls");
     }
 
     [Test]

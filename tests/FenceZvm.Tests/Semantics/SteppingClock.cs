@@ -10,14 +10,19 @@ namespace FenceZvm.Tests.Semantics;
 /// </summary>
 public sealed class SteppingClock : TimeProvider
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
+    private readonly TimeSpan step;
     private readonly FakeTimeProvider fake = new();
     private long created;
     private long fired;
 
     public DateTimeOffset Start { get; } = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
-    public SteppingClock() => fake.SetUtcNow(Start);
+    /// <param name="step">How far the clock moves at a time (default 0.1 s): the resolution of the times the code sees.</param>
+    public SteppingClock(TimeSpan? step = null)
+    {
+        this.step = step ?? TimeSpan.FromMilliseconds(100);
+        fake.SetUtcNow(Start);
+    }
 
     public override DateTimeOffset GetUtcNow() => fake.GetUtcNow();
 
@@ -53,7 +58,7 @@ public sealed class SteppingClock : TimeProvider
 
             long createdBefore = Interlocked.Read(ref created);
             long firedBefore = Interlocked.Read(ref fired);
-            fake.Advance(Step);
+            fake.Advance(step);
             if (Interlocked.Read(ref fired) != firedBefore
                 && !SpinWait.SpinUntil(() => task.IsCompleted || Interlocked.Read(ref created) != createdBefore, TimeSpan.FromSeconds(30)))
             {
