@@ -21,6 +21,7 @@ public static class ReturnCodes
     public const int RsNotAuthorizedByServer = 16;
     public const int RsFunctionNotValid = 12;
     public const int RsLengthMismatch = 20;
+    public const int RsLengthNotValid = 36;
     public const int RsRetry = 99;
 
     // Switches rather than dictionaries: nothing to build at start-up (every start JIT-compiles on s390x).

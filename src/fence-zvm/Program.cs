@@ -16,14 +16,17 @@ if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
 }
 
 string invokedAs = ProgramIdentity.InvokedAs();
-var invocation = new AgentInvocation(invokedAs, args, Console.In, Console.Out, Console.Error, new ProcessEnvironment());
+// A closed or full stdout or stderr is ignored: the exit code carries the result.
+BestEffortWriter stdout = StandardStreams.Out();
+var invocation = new AgentInvocation(invokedAs, args, StandardStreams.In(), stdout, StandardStreams.Error(), new ProcessEnvironment());
 int exitCode = await AgentMain.RunAsync(invocation, interrupted.Token);
-Console.Out.Flush();
+stdout.Flush();
 return exitCode;
 
 void Cancel(PosixSignalContext context)
 {
     context.Cancel = true;
     interrupted.Cancel();
+    InterruptDeadline.Arm();
 }
 

@@ -200,9 +200,8 @@ internal static class EndToEndComparison
 
             double[] wall = [.. list.Select(m => m.WallMs).Order()];
             double[] rss = [.. list.Select(m => m.RssMiB).Order()];
-            return new Stats(list.Count, Percentile(wall, 0.5), Percentile(wall, 0.9), Percentile(rss, 0.5), rss[^1]);
+            return new Stats(list.Count, Percentile.Of(wall, 0.5), Percentile.Of(wall, 0.9), Percentile.Of(rss, 0.5), rss[^1]);
         }
-
     }
 
     internal sealed record Stats(int Runs, double WallMedianMs, double WallP90Ms, double RssMedianMiB, double RssMaxMiB);

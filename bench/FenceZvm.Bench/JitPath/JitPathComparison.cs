@@ -202,10 +202,10 @@ internal static class JitPathComparison
         text.AppendLine(CultureInfo.InvariantCulture, $"- {what}: {value:0.##} {(value <= limit ? "met" : "NOT met")}");
 
     private static double Median(List<Measurement> values, Func<Measurement, double> field) =>
-        Percentile([.. values.Select(field).Order()], 0.5);
+        Percentile.Of([.. values.Select(field).Order()], 0.5);
 
     private static string Wall(List<Measurement> values) =>
-        values.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{Median(values, m => m.WallMs):F1} ({Percentile([.. values.Select(m => m.WallMs).Order()], 0.9):F1})");
+        values.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{Median(values, m => m.WallMs):F1} ({Percentile.Of([.. values.Select(m => m.WallMs).Order()], 0.9):F1})");
 
     private static string Rss(List<Measurement> values) =>
         values.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{Median(values, m => m.RssMiB):F1}");

@@ -39,12 +39,4 @@ internal static class BenchEnvironment
 
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    public static double Percentile(double[] sorted, double p)
-    {
-        double position = p * (sorted.Length - 1);
-        int low = (int)Math.Floor(position);
-        int high = Math.Min(sorted.Length - 1, low + 1);
-        return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
-    }
 }

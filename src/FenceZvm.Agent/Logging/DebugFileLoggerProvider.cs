@@ -2,19 +2,28 @@ using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Logging;
 
-/// <summary>Appends every debug line to the file given by --debug-file.</summary>
+/// <summary>
+/// Appends every debug line to the file given by --debug-file. The first line that cannot be written
+/// (a full file system, /dev/full) is reported once and the file is given up: a debug log never
+/// stops a fence.
+/// </summary>
 public sealed class DebugFileLoggerProvider : ILoggerProvider
 {
     private readonly StreamWriter writer;
+    private readonly string path;
     private readonly SecretRedactor redactor;
+    private readonly FaultReport report;
     private readonly object gate = new();
+    private bool broken;
 
     /// <exception cref="IOException">The file cannot be opened for appending.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened for appending.</exception>
-    public DebugFileLoggerProvider(string path, SecretRedactor redactor)
+    public DebugFileLoggerProvider(string path, SecretRedactor redactor, FaultReport? report = null)
     {
         writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
+        this.path = path;
         this.redactor = redactor;
+        this.report = report ?? FaultReport.None;
     }
 
     public ILogger CreateLogger(string categoryName) => new LineLogger(LogLevel.Debug, redactor, Write);
@@ -23,16 +32,38 @@ public sealed class DebugFileLoggerProvider : ILoggerProvider
     {
         lock (gate)
         {
-            writer.Dispose();
+            try
+            {
+                writer.Dispose();
+            }
+            catch (Exception e) when (IsWriteFailure(e))
+            {
+                // Already reported when the write failed; the flush on closing fails the same way.
+            }
         }
     }
+
+    private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or ObjectDisposedException;
 
     private void Write(LogLevel level, string message)
     {
         lock (gate)
         {
-            writer.WriteLine(LogLine.Format(DateTime.Now, level, message));
-            writer.Flush();
+            if (broken)
+            {
+                return;
+            }
+
+            try
+            {
+                writer.WriteLine(LogLine.Format(DateTime.Now, level, message));
+                writer.Flush();
+            }
+            catch (Exception e) when (IsWriteFailure(e))
+            {
+                broken = true;
+                report.Warn($"Unable to write debug file {EchoGuard.Show(path)} : {EchoGuard.Show(e.Message)}; no further debug lines are written to it");
+            }
         }
     }
 }

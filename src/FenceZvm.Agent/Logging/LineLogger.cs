@@ -17,7 +17,14 @@ internal sealed class LineLogger(LogLevel minimum, SecretRedactor redactor, Acti
             return;
         }
 
-        string message = LogLine.Flatten(redactor.Redact(formatter(state, exception)));
-        sink(logLevel, message);
+        try
+        {
+            sink(logLevel, LogLine.Flatten(redactor.Redact(formatter(state, exception))));
+        }
+#pragma warning disable CA1031 // Logging is best effort: nothing a log target does may stop or fail a fence.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 }

@@ -9,7 +9,17 @@ public sealed class StderrLoggerProvider(TextWriter stderr, LogLevel minimum, Se
 
     public ILogger CreateLogger(string categoryName) => new LineLogger(minimum, redactor, Write);
 
-    public void Dispose() => stderr.Flush();
+    public void Dispose()
+    {
+        try
+        {
+            stderr.Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // stderr that cannot be written is ignored (the lines themselves are guarded by LineLogger).
+        }
+    }
 
     private void Write(LogLevel level, string message)
     {

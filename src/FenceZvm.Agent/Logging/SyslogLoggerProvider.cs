@@ -8,6 +8,8 @@ namespace FenceZvm.Agent.Logging;
 /// <summary>
 /// Sends log lines to the local syslog socket (facility daemon, ident = program name, with pid),
 /// as upstream's SyslogLibHandler does. A missing syslog daemon is not an error: nothing is sent.
+/// Sends never block: a record the socket does not take at once (a stuck journal, a reader that
+/// never reads) is dropped and counted, and the count reported when the run ends.
 /// </summary>
 public sealed class SyslogLoggerProvider : ILoggerProvider
 {
@@ -18,17 +20,22 @@ public sealed class SyslogLoggerProvider : ILoggerProvider
     private readonly string ident;
     private readonly LogLevel minimum;
     private readonly SecretRedactor redactor;
+    private readonly FaultReport report;
     private readonly object gate = new();
     private Socket? socket;
     private bool connectTried;
 
-    public SyslogLoggerProvider(string socketPath, string ident, LogLevel minimum, SecretRedactor redactor)
+    public SyslogLoggerProvider(string socketPath, string ident, LogLevel minimum, SecretRedactor redactor, FaultReport? report = null)
     {
+        this.report = report ?? FaultReport.None;
         this.ident = ident;
         this.minimum = minimum;
         this.redactor = redactor;
         this.socketPath = socketPath;
     }
+
+    /// <summary>Records the socket did not take.</summary>
+    public int Dropped { get; private set; }
 
     public ILogger CreateLogger(string categoryName) => new LineLogger(minimum, redactor, Send);
 
@@ -37,6 +44,12 @@ public sealed class SyslogLoggerProvider : ILoggerProvider
         lock (gate)
         {
             socket?.Dispose();
+            socket = null;
+            if (Dropped > 0)
+            {
+                report.Warn($"{Dropped} syslog message(s) dropped: {socketPath} did not accept them");
+                Dropped = 0;
+            }
         }
     }
 
@@ -46,6 +59,7 @@ public sealed class SyslogLoggerProvider : ILoggerProvider
         try
         {
             s.Connect(new UnixDomainSocketEndPoint(path));
+            s.Blocking = false;
             return s;
         }
         catch (SocketException)
@@ -81,7 +95,8 @@ public sealed class SyslogLoggerProvider : ILoggerProvider
             }
             catch (SocketException)
             {
-                // Syslog going away must never fail a fence action.
+                // Queue full (would block), syslog restarted or gone: never wait, never fail the action.
+                Dropped++;
             }
         }
     }

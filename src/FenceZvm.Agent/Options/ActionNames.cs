@@ -1,3 +1,5 @@
+using FenceZvm.Agent.Logging;
+
 namespace FenceZvm.Agent.Options;
 
 /// <summary>The wire names of <see cref="FenceAction"/>, in metadata order.</summary>
@@ -41,5 +43,5 @@ public static class ActionNames
     }
 
     public static string? Check(OptionValue value) =>
-        TryParse(value.Text, out _) ? null : $"Failed: Unrecognised action '{value.Text.ToLowerInvariant()}'";
+        TryParse(value.Text, out _) ? null : $"Failed: Unrecognised action '{EchoGuard.Show(value.Text.ToLowerInvariant())}'";
 }

@@ -31,10 +31,15 @@ internal static class OptionBinder
                 text = spec.Default;
             }
 
-            if (!ValueConverter.TryConvert(spec, text, out var value, out var failure) || (failure = spec.Check?.Invoke(value)) is not null)
+            if (!ValueConverter.TryConvert(spec, text, out var value, out var failure, out var warning) || (failure = spec.Check?.Invoke(value)) is not null)
             {
                 error ??= failure;
                 continue;
+            }
+
+            if ((warning ?? spec.Oddity?.Invoke(value)) is { } odd)
+            {
+                warnings.Add(odd);
             }
 
             options = spec.Bind(options, value);
@@ -45,6 +50,7 @@ internal static class OptionBinder
             Tls = flavor == AgentFlavor.Zvm ? TlsMode.Disabled : TlsRule(raw),
             DisableTimeout = DisableTimeoutRule(raw, environment),
             VerboseLevel = VerboseRule(raw, warnings),
+            StonithStatusSleepGiven = raw.Has("stonith_status_sleep"),
         };
 
         if (IsDocumentationOnly(options))
@@ -87,7 +93,7 @@ internal static class OptionBinder
             return verbose ? Math.Max(1, raw.VerboseCount) : 0;
         }
 
-        if (!ValueConverter.TryNumber(text, allowFraction: false, out var level))
+        if (!ValueConverter.TryNumber(text, allowFraction: false, out var level) || level < 0)
         {
             warnings.Add("Parse error: Option 'verbose_level' must be an integer greater than or equal to 0. Setting verbose_level to 0.");
             level = 0;
@@ -98,6 +104,6 @@ internal static class OptionBinder
             warnings.Add("Parse error: Ignoring option 'verbose' because it conflicts with verbose_level=0");
         }
 
-        return (int)level;
+        return (int)Math.Min(level, int.MaxValue);
     }
 }

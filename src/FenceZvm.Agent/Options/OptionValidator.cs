@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
+using FenceZvm.Agent.Logging;
+
 namespace FenceZvm.Agent.Options;
 
 /// <summary>The checks of fence-agents' check_input and fence_zvmip, plus input hygiene. One line per failure.</summary>
@@ -50,6 +54,7 @@ public static class OptionValidator
         return CheckName("--username", options.Username is null ? [] : [options.Username])
             ?? CheckName("--ip", options.Hosts)
             ?? (options.Hosts.Any(h => h.Length > MaxHostLength) ? $"Failed: The value you have entered for --ip is longer than {MaxHostLength} characters" : null)
+            ?? (zvmip ? CheckHostForm(options.Hosts) : null)
             ?? CheckName("--plug", options.Plugs)
             ?? CheckPassword(options);
     }
@@ -66,6 +71,30 @@ public static class OptionValidator
             : null;
     }
 
+    /// <summary>
+    /// A port belongs in --ipport: "host:port" and "[v6]:port" are refused, never silently read as a
+    /// host (upstream cannot resolve them either). An IPv6 address has two or more colons and may
+    /// stand in brackets.
+    /// </summary>
+    private static string? CheckHostForm(IReadOnlyList<string> hosts)
+    {
+        foreach (string host in hosts)
+        {
+            bool bracketed = host.StartsWith('[') && host.EndsWith(']');
+            if (host.Contains("]:", StringComparison.Ordinal) || (!bracketed && host.Count(c => c == ':') == 1))
+            {
+                return $"Failed: The value you have entered for --ip ({host}) includes a port; give the port with --ipport";
+            }
+
+            if (bracketed ? !IPAddress.TryParse(host[1..^1], out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6 : host.IndexOfAny(['[', ']']) >= 0)
+            {
+                return $"Failed: The value you have entered for --ip ({host}) is neither a host name nor an IP address";
+            }
+        }
+
+        return null;
+    }
+
     private static string? CheckPassword(AgentOptions options)
     {
         if (options.PasswordScript is { Length: 0 })
@@ -73,9 +102,11 @@ public static class OptionValidator
             return "Failed: The value you have entered for --password-script is empty";
         }
 
-        if (options.PasswordScript?.Contains('\0', StringComparison.Ordinal) == true)
+        // A line break or NUL in a command is a broken input (lines joined by CR or NUL), and the
+        // shell would print the joined text, the password included, in its error message.
+        if (options.PasswordScript is { } script && script.Any(c => c != '\t' && EchoGuard.IsControl(c)))
         {
-            return "Failed: The value you have entered for --password-script contains a NUL character";
+            return "Failed: The value you have entered for --password-script contains a NUL, line break or control character";
         }
 
         return options.Password is { } password ? CheckPasswordValue(password, options.SmapiEncoding, "--password") : null;

@@ -1,4 +1,5 @@
 using System.Text;
+using FenceZvm.Agent.Logging;
 
 namespace FenceZvm.Agent.Options;
 
@@ -10,7 +11,6 @@ internal static class StdinOptionReader
     private static readonly string[] SilentlyIgnored = ["nodename", "agent"];
     private static readonly string[] TrueWords = ["1", "yes", "on", "true"];
     private static readonly string[] FalseWords = ["0", "no", "off", "false"];
-    private static readonly string[] SecretHints = ["pas", "pw", "secret"];
 
     public static RawOptions Read(TextReader input, AgentFlavor flavor, out string? error)
     {
@@ -23,6 +23,11 @@ internal static class StdinOptionReader
         }
 
         error = null;
+        if (!text.Contains('\n', StringComparison.Ordinal) && (text.Contains('\r', StringComparison.Ordinal) || text.Contains('\0', StringComparison.Ordinal)))
+        {
+            raw.Warnings.Add("Parse error: Standard input has no line feeds; lines separated by CR or NUL are read as one line");
+        }
+
         var specs = OptionTable.For(flavor);
         foreach (var rawLine in text.Split('\n'))
         {
@@ -39,9 +44,14 @@ internal static class StdinOptionReader
             var spec = Find(specs, name);
             if (spec is null)
             {
+                if (name == "nodename")
+                {
+                    raw.NodeName = value;
+                }
+
                 if (!SilentlyIgnored.Contains(name))
                 {
-                    raw.Warnings.Add($"Parse error: Ignoring unknown option '{Redact(name, line)}'");
+                    raw.Warnings.Add($"Parse error: Ignoring unknown option '{Redact(name, line, equals >= 0)}'");
                 }
 
                 continue;
@@ -81,8 +91,11 @@ internal static class StdinOptionReader
     private static string Unquote(string value) =>
         value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
 
-    private static string Redact(string name, string line) =>
-        SecretHints.Any(h => name.Contains(h, StringComparison.OrdinalIgnoreCase)) ? name + "=<hidden>" : line;
+    /// <summary>The line, or as much of it as cannot hold a secret (a name alone may be a stray password).</summary>
+    private static string Redact(string name, string line, bool hasValue) =>
+        !EchoGuard.MayHoldSecret(line) ? line
+        : hasValue && !EchoGuard.HasControl(name) ? $"{name}={EchoGuard.Hidden}"
+        : EchoGuard.Hidden;
 
     private static string? ReadBounded(TextReader input)
     {

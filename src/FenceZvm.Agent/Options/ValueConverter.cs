@@ -1,15 +1,23 @@
 using System.Globalization;
+using System.Text;
 
 namespace FenceZvm.Agent.Options;
 
-/// <summary>Converts a raw value by the content type of its option, with upstream's failure messages.</summary>
+/// <summary>
+/// Converts a raw value by the content type of its option, with upstream's failure messages.
+/// Numbers are read as upstream's int() reads them (white space around, a sign, '_' between digits),
+/// and seconds may also have a decimal fraction. Every number upstream accepts is accepted: one the
+/// agent cannot use as given is brought into range with a warning, with the meaning upstream gives it.
+/// </summary>
 internal static class ValueConverter
 {
-    private const double MaxNumber = int.MaxValue;
+    /// <summary>The longest wait the runtime's timers take (2^32 - 2 ms, about 49.7 days).</summary>
+    public const double MaxSeconds = 4_294_967;
 
-    public static bool TryConvert(OptionSpec spec, string text, out OptionValue value, out string? error)
+    public static bool TryConvert(OptionSpec spec, string text, out OptionValue value, out string? error, out string? warning)
     {
         error = null;
+        warning = null;
         value = OptionValue.FromText(text);
         switch (spec.Content)
         {
@@ -17,16 +25,16 @@ internal static class ValueConverter
                 value = new OptionValue(text, text != "0", 0);
                 return true;
             case ContentType.Second when TryNumber(text, allowFraction: true, out var seconds):
-                value = new OptionValue(text, false, seconds);
+                value = new OptionValue(text, false, Clamp(spec, seconds, 0, MaxSeconds, out warning));
                 return true;
             case ContentType.Second:
                 error = $"Failed: The value you have entered for {spec.LongSwitch} is not a valid time in seconds";
                 return false;
             case ContentType.Integer when TryNumber(text, allowFraction: false, out var number):
-                value = new OptionValue(text, false, number);
+                value = new OptionValue(text, false, Clamp(spec, number, int.MinValue, int.MaxValue, out warning));
                 return true;
             case ContentType.Integer:
-                error = $"Failed: The value you have entered for {spec.LongSwitch} is not a valid integer";
+                error = $"Failed: The value you have entered for {spec.LongSwitch} is not a valid integer" + (spec.MistakeHint is { } hint ? $" ({hint})" : "");
                 return false;
             case ContentType.Select when spec.Choices.Contains(text.ToLowerInvariant()):
                 value = OptionValue.FromText(text.ToLowerInvariant());
@@ -40,21 +48,84 @@ internal static class ValueConverter
         }
     }
 
+    /// <summary>
+    /// A number as Python's int() reads it: surrounding white space, an optional sign, decimal digits
+    /// (any script's) with single underscores between them; with <paramref name="allowFraction"/>, also
+    /// a decimal fraction with digits on both sides of the point.
+    /// </summary>
     internal static bool TryNumber(string text, bool allowFraction, out double number)
     {
         number = 0;
-        var trimmed = text.Trim();
-        if (trimmed.Length == 0 || !trimmed.All(c => char.IsAsciiDigit(c) || (allowFraction && c == '.')))
+        ReadOnlySpan<char> s = text.AsSpan().Trim();
+        var digits = new StringBuilder(s.Length);
+        int i = 0;
+        if (i < s.Length && (s[i] == '+' || s[i] == '-'))
+        {
+            if (s[i] == '-')
+            {
+                digits.Append('-');
+            }
+
+            i++;
+        }
+
+        if (!ReadDigits(s, ref i, digits, allowUnderscores: true))
         {
             return false;
         }
 
-        if (trimmed[0] == '.' || trimmed[^1] == '.' || trimmed.Count(c => c == '.') > 1)
+        if (allowFraction && i < s.Length && s[i] == '.')
         {
-            return false;
+            digits.Append('.');
+            i++;
+            if (!ReadDigits(s, ref i, digits, allowUnderscores: false))
+            {
+                return false;
+            }
         }
 
-        return double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number)
-            && number <= MaxNumber;
+        return i == s.Length
+            && double.TryParse(digits.ToString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
+    }
+
+    private static bool ReadDigits(ReadOnlySpan<char> s, ref int i, StringBuilder digits, bool allowUnderscores)
+    {
+        int start = i;
+        while (i < s.Length)
+        {
+            int digit = CharUnicodeInfo.GetDecimalDigitValue(s[i]);
+            if (digit >= 0)
+            {
+                digits.Append((char)('0' + digit));
+            }
+            else if (!(allowUnderscores && s[i] == '_' && i > start && i + 1 < s.Length && CharUnicodeInfo.GetDecimalDigitValue(s[i + 1]) >= 0))
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        return i > start;
+    }
+
+    private static double Clamp(OptionSpec spec, double number, double min, double max, out string? warning)
+    {
+        warning = null;
+        if (number < min)
+        {
+            warning = min == 0
+                ? $"Parse error: Option '{spec.Name}' is negative ({number.ToString(CultureInfo.InvariantCulture)}); using 0"
+                : $"Parse error: Option '{spec.Name}' is out of range; using {min.ToString(CultureInfo.InvariantCulture)}";
+            return min;
+        }
+
+        if (number > max)
+        {
+            warning = $"Parse error: Option '{spec.Name}' is out of range; using {max.ToString(CultureInfo.InvariantCulture)}";
+            return max;
+        }
+
+        return number;
     }
 }

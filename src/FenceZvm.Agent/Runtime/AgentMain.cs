@@ -37,7 +37,7 @@ public static class AgentMain
             loggers = AgentLogging.Create(Settings(options with { DebugFile = null }, programName, invocation), redactor);
             using (loggers)
             {
-                return FailUsage(loggers.CreateLogger(programName), $"Failed: Unable to create file {options.DebugFile}");
+                return FailUsage(loggers.CreateLogger(programName), $"Failed: Unable to create file {EchoGuard.Show(options.DebugFile ?? string.Empty)}");
             }
         }
 

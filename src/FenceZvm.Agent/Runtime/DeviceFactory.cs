@@ -68,7 +68,7 @@ public static class DeviceFactory
         var hosts = new List<HostCaller>();
         foreach (ISmapiTransport transport in transports)
         {
-            hosts.Add(new HostCaller(new SmapiClient(transport, clientOptions), logger));
+            hosts.Add(new HostCaller(new SmapiClient(transport, clientOptions), logger, IoBounds.BusyRetryBudget(options)));
         }
 
         return new SmapiPowerDevice(new FailoverCaller(hosts, logger), credentials, codec, deviceOptions, logger);
@@ -83,6 +83,7 @@ public static class DeviceFactory
         return options.Tls switch
         {
             TlsMode.Disabled => tcp,
+            _ when options.SslFingerprints.Count > 0 => new TlsTransport(tcp, new TlsSettings { PinnedFingerprints = options.SslFingerprints }),
             TlsMode.Insecure => new TlsTransport(tcp, new TlsSettings { Verify = false }),
             _ => new TlsTransport(tcp, new TlsSettings { CaFile = options.SslCaFile }),
         };

@@ -1,24 +1,37 @@
 using System.Diagnostics;
+using FenceZvm.Agent.Logging;
 using FenceZvm.Agent.Power;
 
 namespace FenceZvm.Agent.Runtime;
 
 /// <summary>
 /// Runs --password-script through /bin/sh, as upstream's os.popen does, and takes the first line of
-/// its output. The password travels only through the pipe, never on a command line.
+/// its output. The password travels only through the pipe, never on a command line. The script runs
+/// in a process group of its own (setsid), so that when the agent is interrupted or the script's time
+/// runs out, the script and everything it started are ended together.
 /// </summary>
 public static class PasswordScript
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    public static async Task<string> RunAsync(string script, CancellationToken cancellationToken)
+    /// <summary>util-linux's setsid: present wherever the agent is installed; without it the script runs in the agent's group.</summary>
+    public const string Setsid = "/usr/bin/setsid";
+
+    public static async Task<string> RunAsync(string script, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("/bin/sh")
+        TimeSpan limit = timeout ?? Timeout;
+        bool ownGroup = File.Exists(Setsid);
+        var start = new ProcessStartInfo(ownGroup ? Setsid : "/bin/sh")
         {
             RedirectStandardOutput = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (ownGroup)
+        {
+            start.ArgumentList.Add("/bin/sh");
+        }
+
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(script);
 
@@ -29,28 +42,54 @@ public static class PasswordScript
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new FenceFailure($"Failed: Unable to run password script {script}", e.Message, e);
+            throw new FenceFailure($"Failed: Unable to run password script {EchoGuard.Show(script)}", e.Message, e);
         }
 
-        process.StandardInput.Close();
+        bool finished = false;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Timeout);
+        deadline.CancelAfter(limit);
         try
         {
             Task<string?> firstLine = process.StandardOutput.ReadLineAsync(deadline.Token).AsTask();
+            process.StandardInput.Close();
             string? line = await firstLine.ConfigureAwait(false);
             await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            finished = true;
             if (process.ExitCode != 0)
             {
-                throw new FenceFailure($"Failed: Password script {script} exited with status {process.ExitCode}");
+                throw new FenceFailure($"Failed: Password script {EchoGuard.Show(script)} exited with status {process.ExitCode}");
             }
 
             return line?.TrimEnd() ?? string.Empty;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            throw new FenceFailure($"Failed: Password script {EchoGuard.Show(script)} did not finish within {limit.TotalSeconds:0.###} s");
+        }
+        finally
+        {
+            if (!finished)
+            {
+                End(process, ownGroup);
+            }
+        }
+    }
+
+    /// <summary>Ends the script's process group (with setsid, its id is the script's pid), then what is left of its tree.</summary>
+    private static void End(Process process, bool ownGroup)
+    {
+        if (ownGroup)
+        {
+            Posix.KillGroup(process.Id);
+        }
+
+        try
+        {
             process.Kill(entireProcessTree: true);
-            throw new FenceFailure($"Failed: Password script {script} did not finish within {Timeout.TotalSeconds:0} s");
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
         }
     }
 }

@@ -147,8 +147,16 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
     private string Unbracketed => Host.StartsWith('[') && Host.EndsWith(']') ? Host[1..^1] : Host;
 
     /// <summary>An address literal needs no resolver (and no await): the usual case, --ip with an address.</summary>
-    private bool TryParseLiteral([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address) =>
-        IPAddress.TryParse(Unbracketed, out address);
+    private bool TryParseLiteral([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address)
+    {
+        // IPAddress.TryParse (and so Dns) also takes "[v6]:port" and drops the port: the port is never read from the host.
+        if (Unbracketed.AsSpan().IndexOfAny('[', ']') >= 0)
+        {
+            throw new SmapiTransportException(TransportFailure.ConnectFailed, $"Unable to resolve {Host}: not a host name or an IP address");
+        }
+
+        return IPAddress.TryParse(Unbracketed, out address);
+    }
 
     private static string FormatEndpoint(string host, int port) =>
         host.Contains(':') && !host.StartsWith('[') ? $"[{host}]:{port}" : $"{host}:{port}";

@@ -21,6 +21,16 @@ public class ValidationTests
         Assert.That(Validate("ip=zvm\nusername=FENCE\npassword_script=/bin/pw\nplug=CNODE1\naction=validate-all\n"), Is.Null);
     }
 
+    [TestCase("fd00::1")]
+    [TestCase("[fd00::1]")]
+    [TestCase("fe80::1%eth0")]
+    [TestCase("::ffff:10.0.0.1")]
+    [TestCase("zvm.example.com,10.0.0.2")]
+    public void AddressesWithoutAPort_Pass(string ip)
+    {
+        Assert.That(Validate($"ip={ip}\nusername=U\npassword=pw\nplug=CNODE1\n"), Is.Null);
+    }
+
     [TestCase("ip=zvm\npassword=pw\nplug=CNODE1\n", "Failed: You have to set login name")]
     [TestCase("username=U\npassword=pw\nplug=CNODE1\n", "Failed: You have to enter fence address")]
     [TestCase("ip=zvm\nusername=U\nplug=CNODE1\n", "Failed: You have to enter password or password script")]
@@ -35,6 +45,11 @@ public class ValidationTests
     [TestCase("ip=zvm\nusername=U\npassword=pw\nplug=CNÖDE\n", "Failed: The value you have entered for --plug contains a space, a control or a non-ASCII character")]
     [TestCase("ip=zvm\nusername=U\u0001\npassword=pw\nplug=CNODE1\n", "Failed: The value you have entered for --username contains a space, a control or a non-ASCII character")]
     [TestCase("ip=z vm\nusername=U\npassword=pw\nplug=CNODE1\n", "Failed: The value you have entered for --ip contains a space, a control or a non-ASCII character")]
+    [TestCase("ip=zvm:44444\nusername=U\npassword=pw\nplug=CNODE1\n", "Failed: The value you have entered for --ip (zvm:44444) includes a port; give the port with --ipport")]
+    [TestCase("ip=[fd00::1]:44444\nusername=U\npassword=pw\nplug=CNODE1\n", "Failed: The value you have entered for --ip ([fd00::1]:44444) includes a port; give the port with --ipport")]
+    [TestCase("ip=zvm1,10.0.0.2:1\nusername=U\npassword=pw\nplug=CNODE1\n", "Failed: The value you have entered for --ip (10.0.0.2:1) includes a port; give the port with --ipport")]
+    [TestCase("ip=[zvm]\nusername=U\npassword=pw\nplug=CNODE1\n", "Failed: The value you have entered for --ip ([zvm]) is neither a host name nor an IP address")]
+    [TestCase("ip=[fd00::1\nusername=U\npassword=pw\nplug=CNODE1\n", "Failed: The value you have entered for --ip ([fd00::1) is neither a host name nor an IP address")]
     public void MissingOrBadInput_FailsWithOneLine(string stdin, string expected)
     {
         var message = Validate(stdin);

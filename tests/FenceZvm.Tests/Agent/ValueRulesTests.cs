@@ -6,10 +6,12 @@ namespace FenceZvm.Tests.Agent;
 public class ValueRulesTests
 {
     [TestCase("abc")]
-    [TestCase("-5")]
+    [TestCase("--5")]
     [TestCase("1.")]
     [TestCase("")]
     [TestCase("1e3")]
+    [TestCase("1__0")]
+    [TestCase("_1")]
     public void BadSeconds_FailWithUpstreamMessage(string value)
     {
         Assert.That(Parse.Stdin("power_timeout=" + value).Error,
@@ -17,13 +19,21 @@ public class ValueRulesTests
     }
 
     [TestCase("x")]
-    [TestCase("-1")]
     [TestCase("1.5")]
-    [TestCase("99999999999")]
+    [TestCase("1_")]
     public void BadIntegers_FailWithUpstreamMessage(string value)
     {
         Assert.That(Parse.Args("--retry-on=" + value).Error,
             Is.EqualTo("Failed: The value you have entered for --retry-on is not a valid integer"));
+    }
+
+    /// <summary>The installation guide's example passes the user name with -u, which upstream (and we) take as the port.</summary>
+    [TestCase("-u", "CMANAGER")]
+    [TestCase("--ipport=CMANAGER")]
+    public void UserNameGivenAsPort_FailsInOneLineThatNamesTheUserNameOption(params string[] args)
+    {
+        Assert.That(Parse.Args(args).Error, Is.EqualTo(
+            "Failed: The value you have entered for --ipport is not a valid integer (-u is the SMAPI server's port; the user name is -l/--username)"));
     }
 
     [Test]

@@ -1,0 +1,27 @@
+using System.Runtime.InteropServices;
+
+namespace FenceZvm.Agent.Runtime;
+
+/// <summary>The few libc calls of the agent itself; NativeAOT binds "libc" at link time (DirectPInvoke).</summary>
+internal static partial class Posix
+{
+    private const int SigKill = 9;
+    private const int FGetFd = 1;
+    private const int FdCloexec = 1;
+
+    /// <summary>SIGKILL to every process of the group led by <paramref name="leader"/>; a group already gone is no error.</summary>
+    public static void KillGroup(int leader) => _ = Kill(-leader, SigKill);
+
+    /// <summary>
+    /// Whether <paramref name="fd"/> (0-2) is a stream the agent was started with. One that was closed
+    /// (>&amp;-) is either still closed or was taken by the runtime for a pipe of its own, which is
+    /// close-on-exec as nothing inherited can be: using it would disturb the runtime's signal handling.
+    /// </summary>
+    public static bool IsInherited(int fd) => Fcntl(fd, FGetFd) is var flags && flags >= 0 && (flags & FdCloexec) == 0;
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "fcntl")]
+    private static partial int Fcntl(int fd, int command);
+}

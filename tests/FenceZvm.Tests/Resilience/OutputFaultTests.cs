@@ -1,0 +1,76 @@
+using FenceZvm.Agent.Runtime;
+using FenceZvm.Simulator.Model;
+using FenceZvm.Tests.Support;
+
+namespace FenceZvm.Tests.Resilience;
+
+/// <summary>
+/// A closed or full stdout never crashes the agent (issue 19 row 8): the fence happens and the exit
+/// code still tells the caller whether it did.
+/// </summary>
+public sealed class OutputFaultTests
+{
+    [TestCase(">&-")]
+    [TestCase(">/dev/full")]
+    [TestCase(">&- 2>&-")]
+    [TestCase("<&- >&- 2>&-")]
+    public async Task UnwritableStdout_StillFences_WithTheExitCodeOfTheResult(string redirection)
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on"]);
+
+        ProcessResult off = await Shell.RunAgentAsync(sim, redirection, "-o", "off", "-n", "CNODE1");
+
+        Assert.That(off.ExitCode, Is.EqualTo(0), off.ToString());
+        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
+        Assert.That(off.Stderr, Does.Not.Contain("Unhandled exception"));
+    }
+
+    [TestCase(">&-")]
+    [TestCase(">/dev/full")]
+    public async Task UnwritableStdout_KeepsTheExitCodesOfStatusAndFailure(string redirection)
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on", "CNODE2=off"]);
+
+        Assert.That((await Shell.RunAgentAsync(sim, redirection, "-o", "status", "-n", "CNODE1")).ExitCode, Is.EqualTo(0));
+        Assert.That((await Shell.RunAgentAsync(sim, redirection, "-o", "status", "-n", "CNODE2")).ExitCode, Is.EqualTo(2));
+        Assert.That((await Shell.RunAgentAsync(sim, redirection, "-o", "off", "-n", "CNODE1", "-p", "wrong-pw")).ExitCode, Is.EqualTo(1));
+        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.On));
+    }
+
+    [Test]
+    public void BestEffortWriter_GivesUpAtTheFirstFailure()
+    {
+        var inner = new FailingWriter();
+        var writer = new BestEffortWriter(inner);
+
+        Assert.DoesNotThrow(() =>
+        {
+            writer.WriteLine("Success: Powered OFF");
+            writer.Write('x');
+            writer.Flush();
+        });
+        Assert.That(writer.Broken, Is.True);
+        Assert.That(inner.Attempts, Is.EqualTo(1), "nothing is written after the first failure");
+    }
+
+    private sealed class FailingWriter : TextWriter
+    {
+        public int Attempts { get; private set; }
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => Fail();
+
+        public override void Write(string? value) => Fail();
+
+        public override void WriteLine(string? value) => Fail();
+
+        public override void Flush() => Fail();
+
+        private void Fail()
+        {
+            Attempts++;
+            throw new UnauthorizedAccessException("Bad file descriptor");
+        }
+    }
+}
