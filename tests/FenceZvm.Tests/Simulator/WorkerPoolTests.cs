@@ -17,8 +17,13 @@ public sealed class WorkerPoolTests
         await using var sim = SimHarness.Start(o => o with { Workers = workers, Faults = [FaultSpec.Parse("delay:200")] });
 
         SmapiResponse[] answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads of their own.
-            Task.Run(() => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1")))));
+            // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads
+            // of their own, not pool threads, which the in-process simulator needs.
+            Task.Factory.StartNew(
+                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1")),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).Unwrap()));
 
         Assert.That(answers.Select(a => (a.ReturnCode, a.ReasonCode)), Has.All.EqualTo((0, 0)));
         Assert.That(sim.Server.Workers.Peak, Is.EqualTo(workers));
@@ -31,8 +36,13 @@ public sealed class WorkerPoolTests
         await using var sim = SimHarness.Start(o => o with { Faults = [FaultSpec.Parse("delay:300")] });
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads of their own.
-            Task.Run(() => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1")))));
+            // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads
+            // of their own, not pool threads, which the in-process simulator needs.
+            Task.Factory.StartNew(
+                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1")),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).Unwrap()));
 
         Assert.That(sim.Server.Workers.Peak, Is.GreaterThan(2));
     }
