@@ -23,6 +23,7 @@ public static class ReturnCodes
     public const int RsNotAuthorizedByServer = 16;
     public const int RsFunctionNotValid = 12;
     public const int RsLengthMismatch = 20;
+    public const int RsLengthNotValid = 36;
     public const int RsRetry = 99;
 
     private static readonly FrozenDictionary<(int Rc, int Rs), string> Pairs = new Dictionary<(int, int), string>

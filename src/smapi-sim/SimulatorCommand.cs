@@ -40,23 +40,48 @@ internal static class SimulatorCommand
     private static readonly Option<string[]> Faults = new("--fault") { Description = $"Inject a fault {FaultSpec.Syntax} (repeatable; kinds listed above)" };
 
     private static readonly Option<string?> StateFile = new("--state-file") { Description = "JSON file of guest states, rewritten after every change" };
+    private static readonly Option<string?> GuestHook = new("--guest-hook")
+    {
+        Description = "Shell command run as 'CMD GUEST on|off' (also SMAPI_SIM_GUEST, SMAPI_SIM_STATE) each time a guest powers off or on, before the answer; its failure is logged only",
+    };
+
     private static readonly Option<string?> TlsCert = new("--tls-cert") { Description = "Serve TLS on the TCP listeners with this PEM certificate (needs --tls-key)" };
     private static readonly Option<string?> TlsKey = new("--tls-key") { Description = "PEM private key of --tls-cert" };
 
-    private static readonly Option<double> DeactivateDelay = new("--deactivate-delay") { Description = "Seconds a deactivation takes (status still active, 200/16 meanwhile)" };
+    private static readonly Option<double> DeactivateDelay = new("--deactivate-delay") { Description = "Seconds a deactivation takes, from the request on the wall clock (status still active, 200/16 meanwhile; the state file's logoffTime records when it went off)" };
+
+    private static readonly Option<double> DeactivateDelayMax = new("--deactivate-delay-max") { Description = "With --deactivate-delay: each deactivation takes a random time from --deactivate-delay up to this many seconds" };
 
     private static readonly Option<double> ActivateDelay = new("--activate-delay") { Description = "Seconds before an activated guest shows active" };
 
+    private static readonly Option<int> Workers = new("--workers") { Description = "Connections served at once, as SMAPI's pool of worker servers (further ones wait their turn); 0 = no limit" };
+
+    private static readonly Option<double> RecycleDelay = new("--recycle-delay")
+    {
+        Description = "Seconds an Image_Recycle takes: the guest shows inactive meanwhile and its new logon time is that much after the request (default 0: at once, the logon still later than the request)",
+    };
+
+    private static readonly Option<string[]> NameLists = new("--namelist")
+    {
+        Description = "Name list NAME=GUEST1,GUEST2,... (repeatable; NAME up to 64 characters) usable as the target of Image_Activate, Image_Deactivate and Image_Recycle; each member's failure is listed in the output",
+    };
+
     private static readonly Option<string?> IucvSocket = new("--iucv-socket") { Description = "AF_UNIX socket PATH served as the IUCV flavour (no password; the caller is --iucv-caller)" };
 
-    private static readonly Option<string?> IucvCaller = new("--iucv-caller") { Description = "Guest id of the IUCV caller: authorized as the --user of that name (its password is not used); a caller no --user names gets RC 100 RS 16" };
+    private static readonly Option<string?> IucvCaller = new("--iucv-caller") { Description = "Guest id of the IUCV caller: authorized as the --user of that name (its password is not used; Check_Authentication still checks the password of any other user it names); a caller no --user names gets RC 100 RS 16" };
+
+    private static readonly Option<double> IucvBusy = new("--iucv-busy")
+    {
+        Description = "Seconds after start during which the IUCV socket is at its connection limit: a connect fails with EAGAIN, as AF_IUCV's does when the server's maximum is reached",
+    };
 
     public static int Run(string[] args)
     {
         Encoding.AcceptOnlyFromAmong([.. TextCodecs.Names]);
         var root = new RootCommand("Simulated z/VM SMAPI server (TCP as for fence_zvmip; AF_UNIX standing in for AF_IUCV as for fence_zvm).\n\n" + FaultSpec.Help)
         {
-            Listen, PortFile, Guests, Users, Encoding, Faults, StateFile, TlsCert, TlsKey, DeactivateDelay, ActivateDelay, IucvSocket, IucvCaller,
+            Listen, PortFile, Guests, Users, NameLists, Encoding, Faults, StateFile, GuestHook, TlsCert, TlsKey, DeactivateDelay, DeactivateDelayMax, ActivateDelay, RecycleDelay, Workers,
+            IucvSocket, IucvCaller, IucvBusy,
         };
         root.SetAction(result => Serve(ToOptions(result), result.GetValue(PortFile)));
 
@@ -106,10 +131,16 @@ internal static class SimulatorCommand
             Codec = codec,
             Faults = [.. (result.GetValue(Faults) ?? []).Select(FaultSpec.Parse)],
             StateFile = result.GetValue(StateFile),
+            GuestHook = result.GetValue(GuestHook) is { Length: > 0 } hook ? hook : null,
             Tls = Tls(result.GetValue(TlsCert), result.GetValue(TlsKey)),
             DeactivateDelay = Seconds(result.GetValue(DeactivateDelay), "--deactivate-delay"),
+            DeactivateDelayMax = Seconds(result.GetValue(DeactivateDelayMax), "--deactivate-delay-max"),
             ActivateDelay = Seconds(result.GetValue(ActivateDelay), "--activate-delay"),
+            Workers = result.GetValue(Workers) is >= 0 and var workers ? workers : throw new SimulatorConfigException("--workers must be 0 (no limit) or more"),
+            RecycleDelay = Seconds(result.GetValue(RecycleDelay), "--recycle-delay"),
+            NameLists = [.. (result.GetValue(NameLists) ?? []).Select(NameList.Parse)],
             IucvSocket = result.GetValue(IucvSocket),
+            IucvBusy = Seconds(result.GetValue(IucvBusy), "--iucv-busy"),
             IucvCaller = result.GetValue(IucvCaller) is { } caller ? GuestDefinition.ValidName(caller, "--iucv-caller") : null,
         };
     }

@@ -178,10 +178,10 @@ internal static class EndToEndComparison
         return cc.ExitCode == 0 ? binary : throw new InvalidOperationException($"cc failed on {source}");
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
         {
@@ -194,7 +194,7 @@ internal static class EndToEndComparison
         throw new InvalidOperationException("run compare from inside the fence-zvm checkout");
     }
 
-    private static string Option(string[] args, string name, string fallback)
+    internal static string Option(string[] args, string name, string fallback)
     {
         int index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
@@ -270,15 +270,7 @@ internal static class EndToEndComparison
 
             double[] wall = [.. list.Select(m => m.WallMs).Order()];
             double[] rss = [.. list.Select(m => m.RssMiB).Order()];
-            return new Stats(list.Count, Percentile(wall, 0.5), Percentile(wall, 0.9), Percentile(rss, 0.5), rss[^1]);
-        }
-
-        private static double Percentile(double[] sorted, double p)
-        {
-            double position = p * (sorted.Length - 1);
-            int low = (int)Math.Floor(position);
-            int high = Math.Min(sorted.Length - 1, low + 1);
-            return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
+            return new Stats(list.Count, Percentile.Of(wall, 0.5), Percentile.Of(wall, 0.9), Percentile.Of(rss, 0.5), rss[^1]);
         }
     }
 

@@ -8,15 +8,32 @@ namespace FenceZvm.Agent.Actions;
 /// The fence-agent action flow, written once for every device (upstream fencing.py's fence_action):
 /// status first; "Already ON/OFF"; otherwise request and verify by polling until the power timeout
 /// (a timeout is a failure). Reboot = verified off, then on; an ON failure is only logged.
-/// Several plugs are acted on concurrently; the combined status is ON if any plug is ON.
+/// A plug list is all or nothing: success only when every plug reached the state, and the failure
+/// names each plug that did not. A guest the z/VM system does not define is never reported off
+/// unless missing_as_off says so, and never rebooted.
 /// </summary>
-public sealed class ActionRunner(IPowerDevice device, AgentOptions options, ILogger logger, TextWriter stdout)
+public sealed class ActionRunner
 {
     public const int ExitSuccess = 0;
     public const int ExitFailure = 1;
     public const int ExitStatusOff = 2;
 
-    private readonly StatusPoller poller = new(options, logger);
+    private readonly IPowerDevice device;
+    private readonly AgentOptions options;
+    private readonly ILogger logger;
+    private readonly TextWriter stdout;
+    private readonly StatusPoller poller;
+    private readonly PowerDriver driver;
+
+    public ActionRunner(IPowerDevice device, AgentOptions options, ILogger logger, TextWriter stdout, TimeProvider? time = null)
+    {
+        this.device = device;
+        this.options = options;
+        this.logger = logger;
+        this.stdout = stdout;
+        poller = new StatusPoller(options, logger, time);
+        driver = new PowerDriver(device, options, poller, logger, time);
+    }
 
     /// <summary>Runs the action; failures are thrown as <see cref="FenceFailure"/>.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -35,25 +52,20 @@ public sealed class ActionRunner(IPowerDevice device, AgentOptions options, ILog
                 return ExitSuccess;
         }
 
-        PowerState status = await CombinedStatusAsync(cancellationToken).ConfigureAwait(false);
+        PowerState[] states = await StatusOfEachAsync(cancellationToken).ConfigureAwait(false);
         switch (options.Action)
         {
             case FenceAction.Status:
-                stdout.WriteLine($"Status: {Upper(status)}");
-                return status == PowerState.On ? ExitSuccess : ExitStatusOff;
-            case FenceAction.On or FenceAction.Off when Target(options.Action) == status:
-                stdout.WriteLine($"Success: Already {Upper(status)}");
-                return ExitSuccess;
+                return await StatusAsync(states, cancellationToken).ConfigureAwait(false);
             case FenceAction.On:
-                await RequireAsync(PowerState.On, 1 + options.RetryOn, FenceFailure.WaitingOn, cancellationToken).ConfigureAwait(false);
-                stdout.WriteLine("Success: Powered ON");
+                stdout.WriteLine(await OnAsync(states, cancellationToken).ConfigureAwait(false));
                 return ExitSuccess;
             case FenceAction.Off:
-                await RequireAsync(PowerState.Off, 1, FenceFailure.WaitingOff, cancellationToken).ConfigureAwait(false);
-                stdout.WriteLine("Success: Powered OFF");
+                stdout.WriteLine(await OffAsync(states, rebooting: false, cancellationToken).ConfigureAwait(false));
                 return ExitSuccess;
             case FenceAction.Reboot:
-                await RebootAsync(status, cancellationToken).ConfigureAwait(false);
+                await OffAsync(states, rebooting: true, cancellationToken).ConfigureAwait(false);
+                await PowerOnAfterOffAsync(cancellationToken).ConfigureAwait(false);
                 stdout.WriteLine("Success: Rebooted");
                 return ExitSuccess;
             default:
@@ -61,31 +73,180 @@ public sealed class ActionRunner(IPowerDevice device, AgentOptions options, ILog
         }
     }
 
-    private static string Upper(PowerState state) => state == PowerState.On ? "ON" : "OFF";
-
-    private async Task RebootAsync(PowerState status, CancellationToken cancellationToken)
+    /// <summary>
+    /// Status of a list answers "is this node fenced?": OFF (exit 2) only when every plug is off,
+    /// ON when any plug is on; a mixed list is named in a warning.
+    /// </summary>
+    private async Task<int> StatusAsync(PowerState[] states, CancellationToken cancellationToken)
     {
-        if (status != PowerState.Off)
+        string[] off = Plugs(states, PowerState.Off);
+        if (off.Length > 0)
         {
-            await RequireAsync(PowerState.Off, 1, FenceFailure.WaitingOff, cancellationToken).ConfigureAwait(false);
+            string[] undefined = await UndefinedAmongAsync(off, cancellationToken).ConfigureAwait(false);
+            ThrowIfAny(undefined.Select(plug => MissingAsOff(plug, UndefinedTarget.DirectoryLacksIt, rebooting: false)));
         }
 
-        bool poweredOn = false;
+        if (off.Length > 0 && off.Length < states.Length)
+        {
+            logger.LogWarning("Plugs ON: {On}; plugs OFF: {Off}", string.Join(",", Plugs(states, PowerState.On)), string.Join(",", off));
+        }
+
+        bool anyOn = off.Length < states.Length;
+        stdout.WriteLine($"Status: {(anyOn ? "ON" : "OFF")}");
+        return anyOn ? ExitSuccess : ExitStatusOff;
+    }
+
+    private async Task<string> OnAsync(PowerState[] states, CancellationToken cancellationToken)
+    {
+        string[] off = Plugs(states, PowerState.Off);
+        if (off.Length == 0)
+        {
+            return "Success: Already ON";
+        }
+
+        IReadOnlyList<PlugProgress> progress = await driver.DriveAsync(PowerState.On, off, (int)Math.Min(int.MaxValue, 1L + options.RetryOn), cancellationToken).ConfigureAwait(false);
+        ThrowIfAny(progress.Select(p => OnFailure(p)));
+        return "Success: Powered ON";
+    }
+
+    /// <summary>
+    /// Every plug gets Image_Deactivate, also those the first status saw off: the answer tells a
+    /// defined inactive guest (200/12) from one the system does not define (200/4), without any
+    /// authorization beyond the deactivation the fence needs anyway.
+    /// </summary>
+    private async Task<string> OffAsync(PowerState[] states, bool rebooting, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PlugProgress> progress = await driver.DriveAsync(PowerState.Off, options.Plugs, 1, cancellationToken).ConfigureAwait(false);
+        var failures = new List<FenceFailure?>();
+        var unknown = new List<string>();
+        var undefined = new List<(string Plug, string Evidence)>();
+        for (int i = 0; i < progress.Count; i++)
+        {
+            PlugProgress plug = progress[i];
+            bool wasOff = states[i] == PowerState.Off;
+            if (plug.Answer == PowerRequestResult.NotDefined)
+            {
+                undefined.Add((plug.Plug, UndefinedTarget.PowerRequestSaid));
+            }
+            else if (wasOff && (plug.Refusal is not null || (plug.Answer == PowerRequestResult.Unconfirmed && plug.Reached(PowerState.Off))))
+            {
+                // The probe could not tell whether the guest exists; it is off either way.
+                unknown.Add(plug.Plug);
+            }
+            else
+            {
+                failures.Add(OffFailure(plug));
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            string[] lacking = await UndefinedAmongAsync(unknown, cancellationToken).ConfigureAwait(false);
+            undefined.AddRange(lacking.Select(plug => (plug, UndefinedTarget.DirectoryLacksIt)));
+        }
+
+        failures.AddRange(undefined.Select(u => MissingAsOff(u.Plug, u.Evidence, rebooting)));
+        ThrowIfAny(failures);
+        bool already = states.All(s => s == PowerState.Off) && progress.All(p => p.Answer != PowerRequestResult.Accepted);
+        return already ? "Success: Already OFF" : "Success: Powered OFF";
+    }
+
+    private async Task PowerOnAfterOffAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PlugProgress> progress;
         try
         {
-            poweredOn = await SetPowerAsync(PowerState.On, options.RetryOn, cancellationToken).ConfigureAwait(false);
+            progress = await driver.DriveAsync(PowerState.On, options.Plugs, options.RetryOn, cancellationToken).ConfigureAwait(false);
         }
         catch (FenceFailure e)
         {
             // As upstream: the node is fenced once it is off; a failed power-on does not fail the reboot.
             logger.LogWarning("{Reason}", e.Message);
+            progress = [];
         }
 
-        if (!poweredOn)
+        // A guest that turns out not to exist was never fenced: that fails the reboot after all.
+        ThrowIfAny(progress.Where(p => p.Answer == PowerRequestResult.NotDefined).Select(p => OnFailure(p)));
+        foreach (FenceFailure failure in progress.Select(p => OnFailure(p)).OfType<FenceFailure>())
+        {
+            logger.LogWarning("{Reason}", failure.Message);
+        }
+
+        if (progress.Count == 0 || !progress.All(p => p.Reached(PowerState.On)))
         {
             logger.LogError("Timed out waiting to power ON");
         }
     }
+
+    /// <summary>
+    /// Which of <paramref name="plugs"/> the system does not define, from its list of defined images.
+    /// When even that cannot tell, the action fails, unless missing_as_off accepts the plugs as off.
+    /// </summary>
+    private async Task<string[]> UndefinedAmongAsync(IReadOnlyList<string> plugs, CancellationToken cancellationToken)
+    {
+        IReadOnlyCollection<string> defined;
+        try
+        {
+            defined = await device.DefinedNamesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (FenceFailure e) when (options.MissingAsOff)
+        {
+            logger.LogDebug("Cannot tell whether {Plugs} are defined ({Reason}); missing_as_off=1 counts them as off", string.Join(",", plugs), e.Message);
+            return [];
+        }
+        catch (FenceFailure e)
+        {
+            throw new FenceFailure(FenceFailure.Status, $"{string.Join(",", plugs)} read as off, but whether the z/VM system defines them cannot be told ({e.Cause ?? e.Message}); set missing_as_off=1 to accept an undefined guest as off", e);
+        }
+
+        return plugs.Where(plug => !defined.Contains(plug.ToUpperInvariant())).ToArray();
+    }
+
+    /// <summary>An undefined plug: a failure, or with missing_as_off=1 (not for reboot) a warning and null.</summary>
+    private FenceFailure? MissingAsOff(string plug, string evidence, bool rebooting)
+    {
+        string line = UndefinedTarget.Describe(options, plug, evidence);
+        if (options.MissingAsOff && !rebooting)
+        {
+            logger.LogWarning("{Line}; counted as OFF because missing_as_off=1", line);
+            return null;
+        }
+
+        string why = options.MissingAsOff ? " (missing_as_off=1 lets only status and off count it as OFF)" : string.Empty;
+        return new FenceFailure(FenceFailure.Status, line + why);
+    }
+
+    private FenceFailure? OffFailure(PlugProgress plug) =>
+        plug.Refusal ?? (plug.Reached(PowerState.Off) ? null : new FenceFailure(FenceFailure.WaitingOff, NotReached(plug, PowerState.Off)));
+
+    private FenceFailure? OnFailure(PlugProgress plug) =>
+        plug.Answer == PowerRequestResult.NotDefined ? MissingAsOff(plug.Plug, UndefinedTarget.PowerRequestSaid, rebooting: true)
+        : plug.Refusal ?? (plug.Reached(PowerState.On) ? null : new FenceFailure(FenceFailure.WaitingOn, NotReached(plug, PowerState.On)));
+
+    private string NotReached(PlugProgress plug, PowerState target)
+    {
+        string within = poller.HasDeadline ? $" within {options.PowerTimeout.TotalSeconds:0.###} s" : string.Empty;
+        string last = plug.Answer == PowerRequestResult.Unconfirmed ? " (the server's answer left the request unconfirmed)" : string.Empty;
+        return $"{plug.Plug} did not reach {Words.Upper(target)}{within}{last}";
+    }
+
+    /// <summary>One line for all failed plugs; with a single failure its own message, as before.</summary>
+    private static void ThrowIfAny(IEnumerable<FenceFailure?> failures)
+    {
+        FenceFailure[] all = failures.OfType<FenceFailure>().ToArray();
+        if (all.Length == 1)
+        {
+            throw all[0];
+        }
+
+        if (all.Length > 1)
+        {
+            throw new FenceFailure(string.Join("; ", all.Select(f => f.Message)));
+        }
+    }
+
+    private string[] Plugs(PowerState[] states, PowerState state) =>
+        options.Plugs.Where((_, i) => states[i] == state).ToArray();
 
     private async Task ListAsync(CancellationToken cancellationToken)
     {
@@ -100,71 +261,23 @@ public sealed class ActionRunner(IPowerDevice device, AgentOptions options, ILog
         }
     }
 
-    private async Task<PowerState> CombinedStatusAsync(CancellationToken cancellationToken)
+    /// <summary>The first status of every plug; all or nothing, naming each plug whose status failed.</summary>
+    private async Task<PowerState[]> StatusOfEachAsync(CancellationToken cancellationToken)
     {
-        PowerState[] states = await Task.WhenAll(options.Plugs.Select(plug => device.GetStatusAsync(plug, cancellationToken))).ConfigureAwait(false);
-        return states.Contains(PowerState.On) ? PowerState.On : PowerState.Off;
-    }
-
-    private async Task RequireAsync(PowerState target, int attempts, string timeoutMessage, CancellationToken cancellationToken)
-    {
-        if (!await SetPowerAsync(target, attempts, cancellationToken).ConfigureAwait(false))
+        var failures = new FenceFailure?[options.Plugs.Count];
+        PowerState[] states = await Task.WhenAll(options.Plugs.Select(async (plug, i) =>
         {
-            throw new FenceFailure(timeoutMessage, $"{string.Join(options.PlugSeparator, options.Plugs)} did not reach {Upper(target)} within {options.PowerTimeout.TotalSeconds:0.###} s");
-        }
-    }
-
-    /// <summary>
-    /// Requests <paramref name="target"/> for every plug, then verifies; true once every plug is there.
-    /// Busy plugs (activate while still being deactivated) are asked again at every poll.
-    /// </summary>
-    private async Task<bool> SetPowerAsync(PowerState target, int attempts, CancellationToken cancellationToken)
-    {
-        for (int attempt = 1; attempt <= attempts; attempt++)
-        {
-            logger.LogDebug("Requesting power {Target} for {Plugs} (attempt {Attempt} of {Attempts})", Upper(target), string.Join(",", options.Plugs), attempt, attempts);
-            string[] busy = await RequestAsync(options.Plugs, target, cancellationToken).ConfigureAwait(false);
-            if (options.PowerWait > TimeSpan.Zero)
+            try
             {
-                await Task.Delay(options.PowerWait, cancellationToken).ConfigureAwait(false);
+                return await device.GetStatusAsync(plug, cancellationToken).ConfigureAwait(false);
             }
-
-            bool reached = await poller.UntilAsync(
-                async token =>
-                {
-                    busy = await RequestAsync(busy, target, token).ConfigureAwait(false);
-                    return await AllInStateAsync(target, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-            if (reached)
+            catch (FenceFailure e)
             {
-                return true;
+                failures[i] = options.Plugs.Count == 1 ? e : new FenceFailure(e.UpstreamMessage, $"{plug}: {e.Cause}", e);
+                return PowerState.Off;
             }
-        }
-
-        return false;
+        })).ConfigureAwait(false);
+        ThrowIfAny(failures);
+        return states;
     }
-
-    /// <summary>Requests <paramref name="target"/> for <paramref name="plugs"/> concurrently; returns the busy ones.</summary>
-    private async Task<string[]> RequestAsync(IReadOnlyList<string> plugs, PowerState target, CancellationToken cancellationToken)
-    {
-        PowerRequestResult[] results = await Task.WhenAll(plugs.Select(plug => target == PowerState.On
-            ? device.PowerOnAsync(plug, cancellationToken)
-            : device.PowerOffAsync(plug, cancellationToken))).ConfigureAwait(false);
-        return plugs.Where((_, i) => results[i] == PowerRequestResult.Busy).ToArray();
-    }
-
-    private async Task<bool> AllInStateAsync(PowerState target, CancellationToken cancellationToken)
-    {
-        PowerState[] states = await Task.WhenAll(options.Plugs.Select(plug => device.GetStatusAsync(plug, cancellationToken))).ConfigureAwait(false);
-        logger.LogDebug("Status of {Plugs}: {States}", string.Join(",", options.Plugs), string.Join(",", states.Select(Upper)));
-        return states.All(s => s == target);
-    }
-
-    private static PowerState? Target(FenceAction action) => action switch
-    {
-        FenceAction.On => PowerState.On,
-        FenceAction.Off => PowerState.Off,
-        _ => null,
-    };
 }

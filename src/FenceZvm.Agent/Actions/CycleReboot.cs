@@ -7,11 +7,14 @@ namespace FenceZvm.Agent.Actions;
 /// <summary>
 /// --method=cycle: one Image_Recycle per plug (upstream advertises cycle but does on/off). A guest
 /// that was not active is activated (the old C agent reported success and left it down). Success
-/// only once the guest is active again and, when Image_Query_Activate_Time answers, its logon time
-/// has changed: a recycle that did not happen is never reported as done.
+/// only once the guest is active again and, when Image_Query_Activate_Time answers, it was seen
+/// inactive since the request or its logon time has changed: a recycle that did not happen is never
+/// reported as done. The logon time has one-second resolution: see <see cref="LogonSecond"/>.
 /// </summary>
 internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, StatusPoller poller, ILogger logger)
 {
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+
     public Task RunAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(options.Plugs.Select(plug => CycleAsync(plug, cancellationToken)));
 
@@ -23,6 +26,17 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
         if (state == PowerState.On)
         {
             logonBefore = await device.GetLogonTimeAsync(plug, cancellationToken).ConfigureAwait(false);
+            var sinceRead = System.Diagnostics.Stopwatch.StartNew();
+            if (LogonSecond.MayBeRecent(logonBefore, DateTimeOffset.UtcNow))
+            {
+                logger.LogDebug("{Plug} logged on within the last seconds: recycling one second after reading its logon time", plug);
+                TimeSpan wait = OneSecond - sinceRead.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             logger.LogDebug("Recycling {Plug} (logged on {LogonTime})", plug, logonBefore ?? "at an unknown time");
             result = await device.RecycleAsync(plug, cancellationToken).ConfigureAwait(false);
         }
@@ -34,7 +48,13 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
             result = await device.PowerOnAsync(plug, cancellationToken).ConfigureAwait(false);
         }
 
+        if (result == PowerRequestResult.NotDefined)
+        {
+            throw new FenceFailure(FenceFailure.Status, UndefinedTarget.Describe(options, plug, UndefinedTarget.PowerRequestSaid));
+        }
+
         bool busy = result == PowerRequestResult.Busy;
+        bool sawLogoff = false;
         bool done = await poller.UntilAsync(
             async token =>
             {
@@ -43,7 +63,13 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
                     busy = await device.PowerOnAsync(plug, token).ConfigureAwait(false) == PowerRequestResult.Busy;
                 }
 
-                return await IsBackAsync(plug, logonBefore, token).ConfigureAwait(false);
+                if (await device.GetStatusAsync(plug, token).ConfigureAwait(false) != PowerState.On)
+                {
+                    sawLogoff = true;
+                    return false;
+                }
+
+                return sawLogoff || await LogonChangedAsync(plug, logonBefore, token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         if (!done)
@@ -53,13 +79,8 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
         }
     }
 
-    private async Task<bool> IsBackAsync(string plug, string? logonBefore, CancellationToken cancellationToken)
+    private async Task<bool> LogonChangedAsync(string plug, string? logonBefore, CancellationToken cancellationToken)
     {
-        if (await device.GetStatusAsync(plug, cancellationToken).ConfigureAwait(false) != PowerState.On)
-        {
-            return false;
-        }
-
         if (logonBefore is null)
         {
             return true;

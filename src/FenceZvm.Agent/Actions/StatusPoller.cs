@@ -5,28 +5,28 @@ using Microsoft.Extensions.Logging;
 namespace FenceZvm.Agent.Actions;
 
 /// <summary>
-/// Verification after a power request: checks a condition every stonith_status_sleep until it holds
-/// or the power timeout passes (false: a timeout is a failure). A status query that fails is logged
-/// and asked again; only the deadline ends the wait. Without a deadline (disable_timeout, or
-/// power_timeout 0) the caller (pacemaker-fenced) owns the deadline, as upstream.
+/// Verification after a power request: checks a condition on the <see cref="PollSchedule"/> until it
+/// holds or the power timeout passes (false: a timeout is a failure). A status query that fails is
+/// logged and asked again; only the deadline ends the wait. Without a deadline (disable_timeout, or
+/// power_timeout 0) the caller (pacemaker-fenced) owns the deadline, as upstream; the schedule is the same.
 /// </summary>
-public sealed class StatusPoller(AgentOptions options, ILogger logger)
+public sealed class StatusPoller(AgentOptions options, ILogger logger, TimeProvider? timeProvider = null)
 {
+    private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
+
     public bool HasDeadline => !options.DisableTimeout && options.PowerTimeout > TimeSpan.Zero;
 
     public async Task<bool> UntilAsync(Func<CancellationToken, Task<bool>> condition, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (HasDeadline)
-        {
-            deadline.CancelAfter(options.PowerTimeout);
-        }
-
+        using var timeout = new CancellationTokenSource(HasDeadline ? options.PowerTimeout : Timeout.InfiniteTimeSpan, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        PollSchedule schedule = PollSchedule.For(options);
+        long start = time.GetTimestamp();
         try
         {
             while (!await HoldsAsync(condition, deadline.Token).ConfigureAwait(false))
             {
-                await Task.Delay(options.StonithStatusSleep, deadline.Token).ConfigureAwait(false);
+                await Task.Delay(schedule.NextPause(time.GetElapsedTime(start)), time, deadline.Token).ConfigureAwait(false);
             }
 
             return true;

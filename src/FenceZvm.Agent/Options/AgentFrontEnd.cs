@@ -15,6 +15,7 @@ public static class AgentFrontEnd
             ? CommandLineOptionReader.Read(args, flavor, out readError)
             : StdinOptionReader.Read(stdin, flavor, out readError);
         var bound = OptionBinder.Bind(raw, flavor, environment);
+        bound = bound with { Options = bound.Options with { PlugOrigin = args.Length > 0 ? PlugOrigin.CommandLine : PlugOrigin.Stdin, NodeName = raw.NodeName } };
         return readError is null ? bound : bound with { Error = readError };
     }
 

@@ -16,15 +16,25 @@ public sealed record AgentOptions
     public string? Password { get; init; }
     public string? PasswordScript { get; init; }
 
+    /// <summary>Where the plug names came from, for messages about a wrong one.</summary>
+    public PlugOrigin PlugOrigin { get; init; } = PlugOrigin.CommandLine;
+
+    /// <summary>The cluster node a fencer asked about (stdin <c>nodename=</c>), when it said.</summary>
+    public string? NodeName { get; init; }
+
     /// <summary>Target images, already split on <see cref="PlugSeparator"/>.</summary>
     public IReadOnlyList<string> Plugs { get; init; } = [];
 
     public TlsMode Tls { get; init; } = TlsMode.Secure;
     public string? SslCaFile { get; init; }
+
+    /// <summary>Pinned SHA-256 certificate fingerprints as plain upper-case hex (--ssl-fingerprint).</summary>
+    public IReadOnlyList<string> SslFingerprints { get; init; } = [];
     public bool Inet4Only { get; init; }
     public bool Inet6Only { get; init; }
     public RebootMethod Method { get; init; } = RebootMethod.OnOff;
-    public bool MissingAsOff { get; init; } = true;
+    /// <summary>An image the z/VM system does not define counts as off (upstream's behaviour) instead of failing.</summary>
+    public bool MissingAsOff { get; init; }
 
     public TimeSpan Delay { get; init; } = TimeSpan.Zero;
     public TimeSpan PowerTimeout { get; init; } = TimeSpan.FromSeconds(20);
@@ -32,6 +42,10 @@ public sealed record AgentOptions
     public TimeSpan ShellTimeout { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan LoginTimeout { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan StonithStatusSleep { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>False when stonith_status_sleep took its default: then the quick <c>PollSchedule</c> applies.</summary>
+    public bool StonithStatusSleepGiven { get; init; }
+
     public int RetryOn { get; init; } = 1;
 
     /// <summary>True when the caller (pacemaker-fenced) owns the deadline.</summary>

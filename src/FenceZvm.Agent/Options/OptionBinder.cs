@@ -50,6 +50,7 @@ internal static class OptionBinder
             Tls = flavor == AgentFlavor.Zvm ? TlsMode.Disabled : TlsRule(raw),
             DisableTimeout = DisableTimeoutRule(raw, environment),
             VerboseLevel = VerboseRule(raw, warnings),
+            StonithStatusSleepGiven = raw.Has("stonith_status_sleep"),
         };
 
         if (IsDocumentationOnly(options))

@@ -9,6 +9,12 @@ internal sealed class RawOptions
 
     public int VerboseCount { get; set; }
 
+    /// <summary>
+    /// stdin <c>nodename=</c>: not an option, but names the node pacemaker-fenced maps to the plug
+    /// (the fencer's environment carries no node name: only PCMK_service and OCF_OUTPUT_FORMAT).
+    /// </summary>
+    public string? NodeName { get; set; }
+
     public void Set(OptionSpec spec, string value) => values[spec.Name] = value;
 
     public bool TryGet(OptionSpec spec, out string value) => values.TryGetValue(spec.Name, out value!);

@@ -44,6 +44,11 @@ internal static class StdinOptionReader
             var spec = Find(specs, name);
             if (spec is null)
             {
+                if (name == "nodename")
+                {
+                    raw.NodeName = value;
+                }
+
                 if (!SilentlyIgnored.Contains(name))
                 {
                     raw.Warnings.Add($"Parse error: Ignoring unknown option '{Redact(name, line, equals >= 0)}'");

@@ -16,6 +16,11 @@ public sealed class FenceFailure(string upstreamMessage, string? cause = null, E
 
     public static string Refused(string action, string plug) => $"Failed: Unable to power {action} {plug}";
 
+    /// <summary>The message scripts and upstream users know, without the cause.</summary>
+    public string UpstreamMessage { get; } = upstreamMessage;
+
+    public string? Cause { get; } = cause;
+
     /// <summary>The server refused a power request: final, never retried by status polling.</summary>
     public bool IsRefusal { get; init; }
 }

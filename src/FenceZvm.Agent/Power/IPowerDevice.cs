@@ -6,10 +6,12 @@ namespace FenceZvm.Agent.Power;
 /// </summary>
 public interface IPowerDevice
 {
+    /// <summary>On or off; an image the system does not define reads as off (SMAPI cannot tell them apart here).</summary>
     Task<PowerState> GetStatusAsync(string plug, CancellationToken cancellationToken);
 
     Task<PowerRequestResult> PowerOnAsync(string plug, CancellationToken cancellationToken);
 
+    /// <summary>Deactivates the image; <see cref="PowerRequestResult.NotActive"/> when it was not active.</summary>
     Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken);
 
     /// <summary>Deactivates and reactivates the image in one request (Image_Recycle).</summary>
@@ -20,6 +22,9 @@ public interface IPowerDevice
 
     /// <summary>Defined images with their state, in the server's order.</summary>
     Task<IReadOnlyList<ImageEntry>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Names of the images the system defines (upper case), when no power request could tell.</summary>
+    Task<IReadOnlyCollection<string>> DefinedNamesAsync(CancellationToken cancellationToken);
 
     /// <summary>Checks that the device is reachable and the credentials are accepted.</summary>
     Task MonitorAsync(CancellationToken cancellationToken);

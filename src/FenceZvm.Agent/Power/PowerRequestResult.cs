@@ -8,6 +8,15 @@ public enum PowerRequestResult
     /// <summary>The image is being deactivated: ask again after a pause.</summary>
     Busy,
 
-    /// <summary>Image_Recycle of an image that is not active: nothing was recycled.</summary>
+    /// <summary>The image is defined and not active: nothing was deactivated or recycled.</summary>
     NotActive,
+
+    /// <summary>The z/VM system defines no such image (SMAPI "image not found").</summary>
+    NotDefined,
+
+    /// <summary>
+    /// The server failed in a way that does not tell whether the request was carried out (RC 900):
+    /// only a status query can tell.
+    /// </summary>
+    Unconfirmed,
 }

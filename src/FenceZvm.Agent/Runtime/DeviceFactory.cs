@@ -62,7 +62,7 @@ public static class DeviceFactory
             Timeout = IoBounds.ExchangeTimeout(options),
             Trace = new LoggerTraceSink(loggers.CreateLogger(AgentLogging.FrameTraceCategory)),
         };
-        HostCaller[] hosts = transports.Select(t => new HostCaller(new SmapiClient(t, clientOptions), logger)).ToArray();
+        HostCaller[] hosts = transports.Select(t => new HostCaller(new SmapiClient(t, clientOptions), logger, IoBounds.BusyRetryBudget(options))).ToArray();
         return new SmapiPowerDevice(new FailoverCaller(hosts, logger), credentials, codec, deviceOptions, logger);
     }
 
@@ -75,6 +75,7 @@ public static class DeviceFactory
         return options.Tls switch
         {
             TlsMode.Disabled => tcp,
+            _ when options.SslFingerprints.Count > 0 => new TlsTransport(tcp, new TlsSettings { PinnedFingerprints = options.SslFingerprints }),
             TlsMode.Insecure => new TlsTransport(tcp, new TlsSettings { Verify = false }),
             _ => new TlsTransport(tcp, new TlsSettings { CaFile = options.SslCaFile }),
         };

@@ -14,4 +14,11 @@ public static class IoBounds
 
     public static TimeSpan ExchangeTimeout(AgentOptions options) =>
         options.DisableTimeout || options.ShellTimeout <= TimeSpan.Zero ? UnboundedFallback : options.ShellTimeout;
+
+    /// <summary>
+    /// How long a server at its connection limit is asked again: the power timeout, or when the
+    /// fencer owns the deadline the same minute IBM's client allows.
+    /// </summary>
+    public static TimeSpan BusyRetryBudget(AgentOptions options) =>
+        options.DisableTimeout || options.PowerTimeout <= TimeSpan.Zero ? UnboundedFallback : options.PowerTimeout;
 }

@@ -10,13 +10,45 @@ namespace FenceZvm.Agent.Smapi;
 /// <summary>
 /// Requests to one SMAPI server. When the server acknowledged a state-changing request (response 1)
 /// but response 2 was lost, asks the same server for it with Response_Recovery on a new connection,
-/// instead of sending the request again; if that gives nothing, the outcome is unknown.
+/// instead of sending the request again; if that gives nothing, the outcome is unknown. A server at
+/// its connection limit (IUCV EAGAIN: nothing was sent) is asked again with growing pauses for up to
+/// <paramref name="busyBudget"/>, IBM's client does the same for up to about a minute.
 /// </summary>
-public sealed class HostCaller(SmapiClient client, ILogger logger) : ISmapiCaller
+public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busyBudget = default, RecoveryPolicy? recovery = null) : ISmapiCaller
 {
+    private static readonly TimeSpan FirstBusyPause = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LongestBusyPause = TimeSpan.FromSeconds(4);
+
+    private readonly RecoveryPolicy recovery = recovery ?? RecoveryPolicy.Default;
+
     public string Endpoint => client.Transport.Endpoint;
 
     public async Task<SmapiResponse> CallAsync(SmapiRequest request, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan pause = FirstBusyPause;
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SmapiTransportException e) when (e.Failure == TransportFailure.Busy)
+            {
+                if (waited.Elapsed + pause > busyBudget)
+                {
+                    string seconds = waited.Elapsed.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+                    throw new SmapiTransportException(TransportFailure.Busy, $"{e.Message}; gave up after {attempt} attempt(s) in {seconds} s", inner: e);
+                }
+
+                logger.LogDebug("{Reason}; trying again in {Pause} ms", e.Message, (int)pause.TotalMilliseconds);
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+                pause = pause * 2 < LongestBusyPause ? pause * 2 : LongestBusyPause;
+            }
+        }
+    }
+
+    private async Task<SmapiResponse> SendAsync(SmapiRequest request, CancellationToken cancellationToken)
     {
         logger.LogDebug("Sending {Request} to {Endpoint}", request, Endpoint);
         try
@@ -32,23 +64,45 @@ public sealed class HostCaller(SmapiClient client, ILogger logger) : ISmapiCalle
         }
     }
 
+    /// <summary>
+    /// The server may still be working on the request, or be briefly unreachable: each attempt comes
+    /// after a short pause, and a few are made while they fit in one exchange timeout. Only "no data"
+    /// (RC 4) and transport failures are tried again; any other answer is final.
+    /// </summary>
     private async Task<SmapiResponse> RecoverAsync(SmapiRequest request, uint requestId, CancellationToken cancellationToken)
     {
-        try
+        SmapiRequest recovery = SmapiRequests.ResponseRecovery(request.Credentials, request.Target ?? request.User, requestId);
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        for (int attempt = 1; ; attempt++)
         {
-            SmapiRequest recovery = SmapiRequests.ResponseRecovery(request.Credentials, request.Target ?? request.User, requestId);
-            SmapiResponse answer = await client.CallAsync(recovery, cancellationToken).ConfigureAwait(false);
-            if (RecoveredResponse.Parse(answer, requestId) is { } original)
+            await Task.Delay(this.recovery.Pause, cancellationToken).ConfigureAwait(false);
+            bool last = attempt >= this.recovery.Attempts || elapsed.Elapsed + this.recovery.Pause >= client.Options.Timeout;
+            try
             {
-                logger.LogInformation("Recovered the response to request {RequestId}: {Result}", requestId, original.Describe(request.Function));
-                return original;
-            }
+                SmapiResponse answer = await client.CallAsync(recovery, cancellationToken).ConfigureAwait(false);
+                if (RecoveredResponse.Parse(answer, requestId) is { } original)
+                {
+                    logger.LogInformation("Recovered the response to request {RequestId}: {Result}", requestId, original.Describe(request.Function));
+                    return original;
+                }
 
-            throw new OutcomeUnknownException(request, requestId, answer.Describe(SmapiFunction.ResponseRecovery));
-        }
-        catch (SmapiException e) when (e is not OutcomeUnknownException)
-        {
-            throw new OutcomeUnknownException(request, requestId, e.Message, e);
+                string result = answer.Describe(SmapiFunction.ResponseRecovery);
+                if (last || answer.ReturnCode != RecoveredResponse.NoDataReturnCode)
+                {
+                    throw new OutcomeUnknownException(request, requestId, result);
+                }
+
+                logger.LogDebug("Attempt {Attempt} of Response_Recovery: {Result}", attempt, result);
+            }
+            catch (SmapiException e) when (e is not OutcomeUnknownException)
+            {
+                if (last || e is not SmapiTransportException)
+                {
+                    throw new OutcomeUnknownException(request, requestId, e.Message, e);
+                }
+
+                logger.LogDebug("Attempt {Attempt} of Response_Recovery: {Reason}", attempt, e.Message);
+            }
         }
     }
 

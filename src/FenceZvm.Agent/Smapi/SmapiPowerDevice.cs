@@ -10,9 +10,11 @@ namespace FenceZvm.Agent.Smapi;
 
 /// <summary>
 /// Fence semantics over SMAPI. Success is judged on the return code (spec decision 3):
-/// Image_Deactivate RC 0 with any RS, 200/12 (not active) and 200/16 (being deactivated) all mean
-/// "off or going off"; Image_Activate 200/8 means already on and 200/16 means "ask again later".
-/// Anything else fails with the decoded RC/RS.
+/// Image_Deactivate RC 0 with any RS and 200/16 (being deactivated) mean "going off", 200/12 "defined
+/// and not active"; Image_Activate 200/8 means already on and 200/16 "ask again later"; 200/4 from
+/// any of them means the system defines no such image (Image_Status_Query cannot tell: it answers
+/// 0/12 for both). A server error (RC 900) that does not say the request was rejected unread leaves
+/// the outcome open: the action flow verifies it by status. Anything else fails with the decoded RC/RS.
 /// </summary>
 public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials credentials, ITextCodec codec, SmapiPowerDeviceOptions options, ILogger logger) : IPowerDevice
 {
@@ -30,7 +32,8 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
     public Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken) =>
         RequestAsync(SmapiRequests.ImageDeactivate(credentials, plug, options.ForceTime), "OFF", cancellationToken, (rc, rs) => (rc, rs) switch
         {
-            (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive or ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Accepted,
+            (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive) => PowerRequestResult.NotActive,
+            (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Accepted,
             _ => null,
         });
 
@@ -82,6 +85,17 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         return Parse(SmapiFunction.ImageNameQueryDm, defined)
             .Select(name => new ImageEntry(name, activeNames.Contains(name) ? PowerState.On : PowerState.Off))
             .ToList();
+    }
+
+    public async Task<IReadOnlyCollection<string>> DefinedNamesAsync(CancellationToken cancellationToken)
+    {
+        SmapiResponse defined = await CallAsync(SmapiRequests.ImageNameQueryDm(credentials, options.NameQueryTarget), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
+        if (defined.ReturnCode != 0)
+        {
+            throw Failure(FenceFailure.Status, SmapiFunction.ImageNameQueryDm, defined);
+        }
+
+        return Parse(SmapiFunction.ImageNameQueryDm, defined).Select(name => name.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task MonitorAsync(CancellationToken cancellationToken)
@@ -144,10 +158,35 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
             return PowerRequestResult.Accepted;
         }
 
-        return response.ReturnCode == 0
-            ? PowerRequestResult.Accepted
-            : classify(response.ReturnCode, response.ReasonCode) ?? throw Refusal(refused, request.Function, response);
+        if (response.ReturnCode == 0)
+        {
+            return PowerRequestResult.Accepted;
+        }
+
+        if (IsNotDefined(response))
+        {
+            return PowerRequestResult.NotDefined;
+        }
+
+        if (LeavesOutcomeOpen(response))
+        {
+            logger.LogWarning("{Target}: {Result}; the request may or may not have been carried out, verifying by status", request.Target, response.Describe(request.Function));
+            return PowerRequestResult.Unconfirmed;
+        }
+
+        return classify(response.ReturnCode, response.ReasonCode) ?? throw Refusal(refused, request.Function, response);
     }
+
+    private static bool IsNotDefined(SmapiResponse response) =>
+        response.ReturnCode == ReturnCodes.ImageOperation && response.ReasonCode == ReturnCodes.RsNotFound;
+
+    /// <summary>
+    /// RC 900 is the socket server's own failure; only an unknown function or a bad length says the
+    /// request was rejected before anything ran (those stay final: asking again cannot help).
+    /// </summary>
+    private static bool LeavesOutcomeOpen(SmapiResponse response) =>
+        response.ReturnCode == ReturnCodes.ServerError
+        && response.ReasonCode is not (ReturnCodes.RsFunctionNotValid or ReturnCodes.RsLengthMismatch or ReturnCodes.RsLengthNotValid);
 
     private async Task<SmapiResponse> CallAsync(SmapiRequest request, string upstreamMessage, CancellationToken cancellationToken)
     {
@@ -155,7 +194,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         {
             return await caller.CallAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (SmapiTransportException e) when (e.Failure == TransportFailure.ConnectFailed)
+        catch (SmapiTransportException e) when (e.Failure is TransportFailure.ConnectFailed or TransportFailure.Busy)
         {
             throw new FenceFailure(FenceFailure.LoginDenied, e.Message, e);
         }

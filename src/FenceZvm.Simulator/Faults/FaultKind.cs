@@ -10,6 +10,9 @@ public enum FaultKind
     /// <summary>Read the request and never answer (until the client or the server goes away).</summary>
     Silence,
 
+    /// <summary>Send response 1 (the request id, the acknowledgement), then never answer, without doing the work.</summary>
+    SilenceAfterRequestId,
+
     /// <summary>Every byte written separately with a short pause.</summary>
     Fragment,
     WrongRequestId,
@@ -26,6 +29,9 @@ public enum FaultKind
 
     /// <summary>Answers the argument RC/RS (no output) without doing the work.</summary>
     ReturnCode,
+
+    /// <summary>Does the work, then answers the argument RC/RS (no output): a server error after the fact.</summary>
+    ReturnCodeAfterWork,
 
     /// <summary>Does the work, keeps the response for Response_Recovery, closes before response 2.</summary>
     DropAfterWork,

@@ -18,6 +18,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         "  close-before-request-id  read the request, close without answering\n" +
         "  close-after-request-id   send response 1 (request id), close\n" +
         "  silence                  read the request, never answer (not even the request id)\n" +
+        "  silence-after-request-id send response 1 (request id), never answer, do no work\n" +
         "  fragment                 write every byte separately with a 1 ms pause\n" +
         "  wrong-request-id         response 2 carries another request id\n" +
         "  output-length:N          response 2 declares output_length N (aliases: output-length-negative,\n" +
@@ -26,6 +27,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         "  garbage                  extra bytes after response 2\n" +
         "  delay:MS                 wait MS milliseconds before response 2\n" +
         "  rc:RC/RS                 answer RC/RS without doing the work (e.g. rc:900/99, rc:200/16)\n" +
+        "  rc-after-work:RC/RS      do the work, then answer RC/RS (e.g. rc-after-work:900/40)\n" +
         "  tls-stall                with --tls-cert: accept, never answer the TLS handshake\n" +
         "  drop-after-work          do the work, close before response 2 (Response_Recovery returns it)\n" +
         "  @FUNCTION limits it to one function (e.g. @Image_Deactivate), #GUEST to one target,\n" +
@@ -88,6 +90,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
             "close-before-request-id" => Plain(FaultKind.CloseBeforeRequestId),
             "close-after-request-id" => Plain(FaultKind.CloseAfterRequestId),
             "silence" => Plain(FaultKind.Silence),
+            "silence-after-request-id" => Plain(FaultKind.SilenceAfterRequestId),
             "fragment" => Plain(FaultKind.Fragment),
             "wrong-request-id" => Plain(FaultKind.WrongRequestId),
             "truncated" => Plain(FaultKind.Truncated),
@@ -101,6 +104,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
             "output-length" => new FaultSpec(FaultKind.OutputLength, Number(spec, argument, int.MinValue)),
             "delay" => new FaultSpec(FaultKind.Delay, Number(spec, argument, 0)),
             "rc" => ParseReturnCode(spec, argument),
+            "rc-after-work" => ParseReturnCode(spec, argument) with { Kind = FaultKind.ReturnCodeAfterWork },
             _ => throw Bad(spec, $"unknown fault kind '{kind}'"),
         };
     }
@@ -110,7 +114,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         string[] parts = (argument ?? string.Empty).Split('/');
         if (parts.Length != 2)
         {
-            throw Bad(spec, "rc takes RC/RS, e.g. rc:900/99");
+            throw Bad(spec, "rc and rc-after-work take RC/RS, e.g. rc:900/99");
         }
 
         return new FaultSpec(FaultKind.ReturnCode, Number(spec, parts[0], 0), Number(spec, parts[1], 0));

@@ -15,6 +15,13 @@ internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
     /// </summary>
     public DateTimeOffset? LogonTime { get; private set; } = definition.Active ? now - TimeSpan.FromHours(1) : null;
 
+    /// <summary>
+    /// When the last deactivation completed or a recycle logged the guest off (the real logoff, which
+    /// Image_Status_Query shows from then on); null until one has. With <see cref="LogonTime"/> it lets a test measure how long after the change a
+    /// client reported it.
+    /// </summary>
+    public DateTimeOffset? LogoffTime { get; private set; }
+
     /// <summary>When the current transition completes; null while stable or stuck.</summary>
     public DateTimeOffset? PendingUntil { get; private set; }
 
@@ -23,6 +30,8 @@ internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
     public int Deactivations { get; private set; }
 
     public int Recycles { get; private set; }
+
+    public int StatusQueries { get; private set; }
 
     /// <summary>Completes a transition whose time has come; true when the state changed.</summary>
     public bool Settle(DateTimeOffset now)
@@ -42,6 +51,7 @@ internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
         {
             State = GuestState.Off;
             LogonTime = null;
+            LogoffTime = until;
         }
 
         return true;
@@ -63,16 +73,33 @@ internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
         Settle(now);
     }
 
-    public void Recycle(DateTimeOffset now)
+    /// <summary>
+    /// Logs the guest off at once and on again after <paramref name="delay"/>, showing it inactive
+    /// meanwhile. The new logon time is later than the request even without a delay (by one tick).
+    /// </summary>
+    public void Recycle(DateTimeOffset now, TimeSpan delay)
     {
         Recycles++;
-        if (!Stuck)
+        if (Stuck)
         {
-            State = GuestState.On;
-            PendingUntil = null;
-            LogonTime = now;
+            return;
         }
+
+        LogoffTime = now;
+        if (delay > TimeSpan.Zero)
+        {
+            State = GuestState.Activating;
+            LogonTime = null;
+            PendingUntil = now + delay;
+            return;
+        }
+
+        State = GuestState.On;
+        PendingUntil = null;
+        LogonTime = now + TimeSpan.FromTicks(1);
     }
 
-    public GuestSnapshot Snapshot() => new(Name, State, Stuck, LogonTime, Activations, Deactivations, Recycles);
+    public void CountStatusQuery() => StatusQueries++;
+
+    public GuestSnapshot Snapshot() => new(Name, State, Stuck, LogonTime, Activations, Deactivations, Recycles, LogoffTime, StatusQueries);
 }

@@ -16,11 +16,12 @@ public sealed class ZvmSystem : IDisposable
     private readonly TimeProvider time;
     private bool disposed;
 
-    public ZvmSystem(IEnumerable<GuestDefinition> guestDefinitions, IEnumerable<SmapiUser> smapiUsers, TimeSpan activateDelay = default, TimeSpan deactivateDelay = default, TimeProvider? timeProvider = null)
+    public ZvmSystem(IEnumerable<GuestDefinition> guestDefinitions, IEnumerable<SmapiUser> smapiUsers, TimeSpan activateDelay = default, TimeSpan deactivateDelay = default, TimeProvider? timeProvider = null, TimeSpan recycleDelay = default)
     {
         time = timeProvider ?? TimeProvider.System;
         ActivateDelay = activateDelay;
         DeactivateDelay = deactivateDelay;
+        RecycleDelay = recycleDelay;
         DateTimeOffset now = time.GetUtcNow();
         foreach (GuestDefinition definition in guestDefinitions)
         {
@@ -48,6 +49,12 @@ public sealed class ZvmSystem : IDisposable
 
     public TimeSpan DeactivateDelay { get; }
 
+    /// <summary>When above <see cref="DeactivateDelay"/>: each deactivation takes a random time between the two.</summary>
+    public TimeSpan DeactivateDelayMax { get; init; }
+
+    /// <summary>From a recycle request to the new logon; the guest shows inactive meanwhile.</summary>
+    public TimeSpan RecycleDelay { get; }
+
     public TimeProvider Time => time;
 
     public SmapiUser? FindUser(string name) => users.GetValueOrDefault(name);
@@ -59,18 +66,23 @@ public sealed class ZvmSystem : IDisposable
         _ => Outcome.AlreadyActive,
     });
 
-    public Outcome Deactivate(string name) => Change(name, guest => guest.State switch
+    /// <param name="within">A WITHIN n force time: the guest is gone after that long instead of the deactivate delay.</param>
+    public Outcome Deactivate(string name, TimeSpan? within = null)
     {
-        GuestState.Off => Outcome.NotActive,
-        GuestState.Deactivating => Outcome.BeingDeactivated,
-        _ => Begin(guest, g => g.BeginDeactivate(time.GetUtcNow(), DeactivateDelay), DeactivateDelay),
-    });
+        TimeSpan delay = within ?? NextDeactivateDelay();
+        return Change(name, guest => guest.State switch
+        {
+            GuestState.Off => Outcome.NotActive,
+            GuestState.Deactivating => Outcome.BeingDeactivated,
+            _ => Begin(guest, g => g.BeginDeactivate(time.GetUtcNow(), delay), delay),
+        });
+    }
 
     public Outcome Recycle(string name) => Change(name, guest => guest.State switch
     {
         GuestState.Off => Outcome.NotActive,
         GuestState.Deactivating => Outcome.BeingDeactivated,
-        _ => Begin(guest, g => g.Recycle(time.GetUtcNow()), TimeSpan.Zero),
+        _ => Begin(guest, g => g.Recycle(time.GetUtcNow(), RecycleDelay), RecycleDelay),
     });
 
     /// <summary>The guest as it is now, or null when it is not defined.</summary>
@@ -79,6 +91,17 @@ public sealed class ZvmSystem : IDisposable
         lock (gate)
         {
             return Settled(name)?.Snapshot();
+        }
+    }
+
+    /// <summary>The guest as Image_Status_Query sees it now, counting the query; null when it is not defined.</summary>
+    public GuestSnapshot? QueryStatus(string name)
+    {
+        lock (gate)
+        {
+            Guest? guest = Settled(name);
+            guest?.CountStatusQuery();
+            return guest?.Snapshot();
         }
     }
 
@@ -124,6 +147,10 @@ public sealed class ZvmSystem : IDisposable
 
         return outcome;
     }
+
+    private TimeSpan NextDeactivateDelay() => DeactivateDelayMax > DeactivateDelay
+        ? DeactivateDelay + ((DeactivateDelayMax - DeactivateDelay) * Random.Shared.NextDouble())
+        : DeactivateDelay;
 
     private Outcome Begin(Guest guest, Action<Guest> start, TimeSpan delay)
     {

@@ -1,29 +1,37 @@
 using FenceZvm.Simulator.Model;
+using FenceZvm.Smapi;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Text;
 
 namespace FenceZvm.Simulator.Processing;
 
 /// <summary>
-/// Output of Image_Activate, Image_Deactivate and Image_Recycle for one target. On success the
-/// counts are 1/0 with an empty failing array; on failure the return code is the image's own
-/// RC/RS and the output carries counts 0/1 and one failing entry with the same RC/RS.
+/// Output of Image_Activate, Image_Deactivate and Image_Recycle: the counts of images that
+/// succeeded and failed, then the failing array (one entry per failed image with its own RC/RS).
+/// For one image the return code is the image's own; for a name list it is 0 when every member
+/// succeeded and 200 with the list's reason code (28, 32 or 36) when any failed.
 /// </summary>
 internal static class ImageOperationOutput
 {
-    public static ProcessedResponse Build(string target, Outcome outcome, ITextCodec codec)
+    public static ProcessedResponse Build(string target, Outcome outcome, ITextCodec codec) =>
+        Build([(target, outcome)], outcome, codec);
+
+    public static ProcessedResponse BuildList(IReadOnlyList<(string Image, Outcome Outcome)> results, int listReason, Outcome success, ITextCodec codec) =>
+        Build(results, results.All(r => r.Outcome.Succeeded) ? success : new Outcome(ReturnCodes.ImageOperation, listReason), codec);
+
+    private static ProcessedResponse Build(IReadOnlyList<(string Image, Outcome Outcome)> results, Outcome overall, ITextCodec codec)
     {
-        var output = new OutputWriter(codec);
-        if (outcome.Succeeded)
+        var failing = new OutputWriter(codec);
+        int failed = 0;
+        foreach ((string image, Outcome outcome) in results.Where(r => !r.Outcome.Succeeded))
         {
-            output.Int32(1).Int32(0).Int32(0);
-        }
-        else
-        {
-            byte[] entry = new OutputWriter(codec).String(target).Int32(outcome.ReturnCode).Int32(outcome.ReasonCode).ToArray();
-            output.Int32(0).Int32(1).Int32(4 + entry.Length).Int32(entry.Length).Bytes(entry);
+            byte[] entry = new OutputWriter(codec).String(image).Int32(outcome.ReturnCode).Int32(outcome.ReasonCode).ToArray();
+            failing.Int32(entry.Length).Bytes(entry);
+            failed++;
         }
 
-        return new ProcessedResponse(outcome.ReturnCode, outcome.ReasonCode, output.ToArray());
+        byte[] array = failing.ToArray();
+        byte[] output = new OutputWriter(codec).Int32(results.Count - failed).Int32(failed).Int32(array.Length).Bytes(array).ToArray();
+        return new ProcessedResponse(overall.ReturnCode, overall.ReasonCode, output);
     }
 }

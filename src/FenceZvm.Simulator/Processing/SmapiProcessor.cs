@@ -10,30 +10,36 @@ namespace FenceZvm.Simulator.Processing;
 /// <summary>
 /// Authenticates, authorizes and carries out one decoded request against the model.
 /// Over TCP the user and password are checked; over IUCV (<c>iucvCaller</c> set) they are ignored
-/// and the caller's guest id is the user that must be authorized.
+/// and the caller's guest id is the user that must be authorized, except that Check_Authentication
+/// still checks the password of any user other than the caller itself.
 /// </summary>
-public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseStore responses, int functionalLevel = 640)
+public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseStore responses, int functionalLevel = 640, IEnumerable<NameList>? nameLists = null)
 {
     private const int ForceTimeParameter = 5;
     private const int DateFormatParameter = 5;
     private const int SyntaxUnrecognized = 19;
+    private const int RsSomeNotActivated = 28;
+    private const int RsSomeNotDeactivated = 32;
+    private const int RsSomeNotRecycled = 36;
+    private const int RsListNotFound = 24;
+
+    private readonly Dictionary<string, NameList> lists = (nameLists ?? []).ToDictionary(l => l.Name, StringComparer.Ordinal);
 
     public ZvmSystem System => system;
 
     public ProcessedResponse Process(DecodedRequest request, string? iucvCaller = null)
     {
         SmapiUser? user = iucvCaller is null ? system.FindUser(request.User.ToUpperInvariant()) : system.FindUser(iucvCaller);
-        if (iucvCaller is null)
+        if (iucvCaller is null && Authenticate(user, request.Password) is { } refused)
         {
-            if (user is null || !string.Equals(user.Password, request.Password, StringComparison.Ordinal))
-            {
-                return ProcessedResponse.Of(ReturnCodes.BadUserOrPassword, 0);
-            }
+            return refused;
+        }
 
-            if (user.PasswordExpired)
-            {
-                return ProcessedResponse.Of(ReturnCodes.PasswordExpired, 0);
-            }
+        if (iucvCaller is not null && request.Function == SmapiFunction.CheckAuthentication
+            && request.User.Length > 0 && !request.User.Equals(iucvCaller, StringComparison.OrdinalIgnoreCase)
+            && Authenticate(system.FindUser(request.User.ToUpperInvariant()), request.Password) is { } otherRefused)
+        {
+            return otherRefused;
         }
 
         string target = request.Target?.ToUpperInvariant() ?? string.Empty;
@@ -44,9 +50,9 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
 
         return request.Function.Name switch
         {
-            "Image_Activate" => ImageOperationOutput.Build(target, system.Activate(target), codec),
+            "Image_Activate" => Operate(target, system.Activate, RsSomeNotActivated, Outcome.Ok),
             "Image_Deactivate" => Deactivate(target, request.Parameters[0].Text ?? string.Empty),
-            "Image_Recycle" => ImageOperationOutput.Build(target, system.Recycle(target), codec),
+            "Image_Recycle" => Operate(target, system.Recycle, RsSomeNotRecycled, Outcome.Ok),
             "Image_Status_Query" => StatusQuery(target),
             "Image_Name_Query_DM" => new ProcessedResponse(0, 0, ImageNameList.Build(system.DefinedGuests(), codec)),
             "Check_Authentication" => ProcessedResponse.Of(0, 0),
@@ -57,14 +63,47 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
         };
     }
 
+    private static ProcessedResponse? Authenticate(SmapiUser? user, string password)
+    {
+        if (user is null || !string.Equals(user.Password, password, StringComparison.Ordinal))
+        {
+            return ProcessedResponse.Of(ReturnCodes.BadUserOrPassword, 0);
+        }
+
+        return user.PasswordExpired ? ProcessedResponse.Of(ReturnCodes.PasswordExpired, 0) : null;
+    }
+
+    /// <summary>
+    /// WITHIN n: the guest is given n seconds to shut down, and a success says so in the reason code
+    /// (RC 0 RS n), as the real server does.
+    /// </summary>
     private ProcessedResponse Deactivate(string target, string forceTime)
     {
-        if (forceTime.Length > 0 && !ForceTime.TryParse(forceTime, out _))
+        ForceTime parsed = ForceTime.Immediate;
+        if (forceTime.Length > 0 && !ForceTime.TryParse(forceTime, out parsed))
         {
             return ProcessedResponse.Of(ReturnCodes.Syntax, (ForceTimeParameter * 100) + SyntaxUnrecognized);
         }
 
-        return ImageOperationOutput.Build(target, system.Deactivate(target), codec);
+        TimeSpan? within = parsed.WithinSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+        return Operate(target, image => system.Deactivate(image, within), RsSomeNotDeactivated, new Outcome(0, parsed.WithinSeconds ?? 0));
+    }
+
+    /// <summary>One image, or each member of a name list; a target longer than an image name must be a list.</summary>
+    private ProcessedResponse Operate(string target, Func<string, Outcome> operation, int listReason, Outcome success)
+    {
+        if (lists.TryGetValue(target, out NameList? list))
+        {
+            return ImageOperationOutput.BuildList([.. list.Members.Select(image => (image, operation(image)))], listReason, success, codec);
+        }
+
+        if (target.Length > SmapiRequest.MaxImageNameLength)
+        {
+            return ProcessedResponse.Of(ReturnCodes.ImageOperation, RsListNotFound);
+        }
+
+        Outcome outcome = operation(target);
+        return ImageOperationOutput.Build(target, outcome.Succeeded ? success : outcome, codec);
     }
 
     private ProcessedResponse StatusQuery(string target)
@@ -74,7 +113,7 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
             return new ProcessedResponse(0, 0, ImageNameList.Build(system.ActiveGuests(), codec));
         }
 
-        return system.Find(target) is { Active: true }
+        return system.QueryStatus(target) is { Active: true }
             ? new ProcessedResponse(0, 0, ImageNameList.Build([target], codec))
             : ProcessedResponse.Of(0, ReturnCodes.RsNotActive);
     }

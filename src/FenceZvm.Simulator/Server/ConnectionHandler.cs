@@ -140,14 +140,23 @@ internal sealed class ConnectionHandler(
         }
 
         await writer.WriteAsync(ResponseFramer.RequestId(requestId)).ConfigureAwait(false);
-        if (fault?.Kind == FaultKind.CloseAfterRequestId)
+        switch (fault?.Kind)
         {
-            return false;
+            case FaultKind.CloseAfterRequestId:
+                return false;
+            case FaultKind.SilenceAfterRequestId:
+                await WaitForCloseAsync(stream).ConfigureAwait(false);
+                return false;
         }
 
         ProcessedResponse response = fault?.Kind == FaultKind.ReturnCode
             ? ProcessedResponse.Of(fault.Argument, fault.ReasonArgument)
             : rejection ?? processor.Process(request!, iucvCaller);
+        if (fault?.Kind == FaultKind.ReturnCodeAfterWork && rejection is null)
+        {
+            response = ProcessedResponse.Of(fault.Argument, fault.ReasonArgument);
+        }
+
         byte[] message = ResponseFramer.Output(requestId, response.ReturnCode, response.ReasonCode, response.Output);
         responses.Keep(requestId, message[4..]);
         return await SendOutputAsync(writer, fault, requestId, message).ConfigureAwait(false);

@@ -19,18 +19,24 @@ public sealed class SmapiSimulator : IAsyncDisposable
     private readonly List<Task> acceptLoops = [];
     private readonly ConnectionHandler handler;
     private readonly StateFileWriter? stateFile;
+    private readonly GuestHook? guestHook;
     private int activeConnections;
     private int stopped;
 
     private SmapiSimulator(SimulatorOptions options)
     {
         Options = options;
-        System = new ZvmSystem(options.Guests, options.Users, options.ActivateDelay, options.DeactivateDelay);
+        System = new ZvmSystem(options.Guests, options.Users, options.ActivateDelay, options.DeactivateDelay, recycleDelay: options.RecycleDelay)
+        {
+            DeactivateDelayMax = options.DeactivateDelayMax,
+        };
         Responses = new ResponseStore(options.KeptResponses);
         Faults = new FaultPlan(options.Faults);
-        var processor = new SmapiProcessor(System, options.Codec, Responses, options.FunctionalLevel);
+        Workers = new WorkerPool(options.Workers);
+        var processor = new SmapiProcessor(System, options.Codec, Responses, options.FunctionalLevel, options.NameLists);
         handler = new ConnectionHandler(options, processor, Responses, Faults, new RequestIdSource(options.FirstRequestId), stopping.Token);
         stateFile = options.StateFile is null ? null : new StateFileWriter(System, options.StateFile);
+        guestHook = options.GuestHook is null ? null : new GuestHook(System, options.GuestHook, Console.Error);
     }
 
     public SimulatorOptions Options { get; }
@@ -40,6 +46,8 @@ public sealed class SmapiSimulator : IAsyncDisposable
     public ResponseStore Responses { get; }
 
     public FaultPlan Faults { get; }
+
+    public WorkerPool Workers { get; }
 
     /// <summary>The bound TCP addresses (the real port when 0 was asked for).</summary>
     public IReadOnlyList<IPEndPoint> TcpEndpoints { get; private set; } = [];
@@ -97,6 +105,7 @@ public sealed class SmapiSimulator : IAsyncDisposable
         }
 
         stateFile?.Dispose();
+        guestHook?.Dispose();
         System.Dispose();
     }
 
@@ -133,10 +142,49 @@ public sealed class SmapiSimulator : IAsyncDisposable
             IucvSocketPath = path;
             if (!Faults.RefuseAll)
             {
-                socket.Listen(Backlog);
-                acceptLoops.Add(AcceptLoopAsync(socket, Options.IucvCaller!.ToUpperInvariant()));
+                string caller = Options.IucvCaller!.ToUpperInvariant();
+                if (Options.IucvBusy > TimeSpan.Zero)
+                {
+                    acceptLoops.Add(BusyThenAcceptAsync(socket, FillBacklog(socket, path), caller));
+                }
+                else
+                {
+                    socket.Listen(Backlog);
+                    acceptLoops.Add(AcceptLoopAsync(socket, caller));
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// The IUCV connection limit (--iucv-busy): a backlog of one, taken by a connection of our own,
+    /// so a client's connect finds no room and fails with EAGAIN, as AF_IUCV's does at the limit.
+    /// </summary>
+    private static Socket FillBacklog(Socket listener, string path)
+    {
+        listener.Listen(0);
+        var filler = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        filler.Connect(new UnixDomainSocketEndPoint(path));
+        return filler;
+    }
+
+    private async Task BusyThenAcceptAsync(Socket listener, Socket filler, string iucvCaller)
+    {
+        using (filler)
+        {
+            try
+            {
+                await Task.Delay(Options.IucvBusy, stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            listener.Listen(Backlog);
+        }
+
+        await AcceptLoopAsync(listener, iucvCaller).ConfigureAwait(false);
     }
 
     private async Task AcceptLoopAsync(Socket listener, string? iucvCaller)
@@ -173,7 +221,12 @@ public sealed class SmapiSimulator : IAsyncDisposable
                 {
                     try
                     {
+                        using WorkerPool.Lease worker = await state.Self.Workers.TakeAsync(state.Self.stopping.Token).ConfigureAwait(false);
                         await state.Self.handler.HandleAsync(state.Client, state.Caller).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        state.Client.Dispose();
                     }
                     finally
                     {

@@ -5,7 +5,7 @@ public sealed record StateDocument(IReadOnlyList<GuestRecord> Guests);
 
 /// <summary>
 /// One guest in the state file. State is what Image_Status_Query reports ("on" or "off");
-/// Transition is "activating", "deactivating" or null.
+/// Transition is "activating", "deactivating" or null. LogoffTime: when the last deactivation completed.
 /// </summary>
 public sealed record GuestRecord(
     string Name,
@@ -15,4 +15,5 @@ public sealed record GuestRecord(
     DateTimeOffset? LogonTime,
     int Activations,
     int Deactivations,
-    int Recycles);
+    int Recycles,
+    DateTimeOffset? LogoffTime);

@@ -32,7 +32,8 @@ public sealed class StateFileWriter : IDisposable
             g.LogonTime,
             g.Activations,
             g.Deactivations,
-            g.Recycles)).ToArray());
+            g.Recycles,
+            g.LogoffTime)).ToArray());
 
     public static StateDocument Read(string path) =>
         JsonSerializer.Deserialize(File.ReadAllBytes(path), StateJsonContext.Default.StateDocument)

@@ -62,6 +62,10 @@ public readonly partial record struct ForceTime
         }
     }
 
+    /// <summary>The n of WITHIN n; null for IMMED and BY.</summary>
+    public int? WithinSeconds =>
+        Text is not null && Text.StartsWith("WITHIN ", StringComparison.Ordinal) ? int.Parse(Text.AsSpan(7), CultureInfo.InvariantCulture) : null;
+
     public override string ToString() => Text;
 
     // [0-9], not \d: \d also matches non-ASCII digits, which int.Parse then rejects with a FormatException.

@@ -22,7 +22,7 @@ public static class ImageNameList
         var names = new List<string>();
         while (!array.AtEnd)
         {
-            names.Add(array.ReadString(codec, "image name", 1, SmapiRequest.MaxTargetLength));
+            names.Add(array.ReadString(codec, "image name", 1, SmapiRequest.MaxImageNameLength));
         }
 
         return names;

@@ -31,7 +31,7 @@ public sealed record ImageOperationResult(SmapiResponse Response, int Succeeded,
         {
             int entryLength = array.ReadLength("failing entry length");
             var entry = new OutputReader(array.ReadBytes(entryLength, "failing entry"), function.Name);
-            string name = entry.ReadString(codec, "failing image name", 1, SmapiRequest.MaxTargetLength);
+            string name = entry.ReadString(codec, "failing image name", 1, SmapiRequest.MaxImageNameLength);
             failing.Add(new FailingImage(name, entry.ReadInt32("failing image return code"), entry.ReadInt32("failing image reason code")));
         }
 

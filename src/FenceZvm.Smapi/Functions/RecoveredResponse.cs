@@ -9,6 +9,9 @@ namespace FenceZvm.Smapi.Functions;
 /// </summary>
 public static class RecoveredResponse
 {
+    /// <summary>The return code of "no response kept for that request id" (RS 4: the request does not exist).</summary>
+    public const int NoDataReturnCode = 4;
+
     /// <summary>The original response, or null when the server has none for <paramref name="originalRequestId"/>.</summary>
     public static SmapiResponse? Parse(SmapiResponse recovery, uint originalRequestId)
     {

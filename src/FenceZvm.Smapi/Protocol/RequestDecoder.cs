@@ -41,7 +41,7 @@ public static class RequestDecoder
         string user = cursor.Text("authenticated_userid", codec, RequestFieldContent.Text, SmapiRequest.MaxUserLength, 2);
         string password = cursor.Text("password", codec, RequestFieldContent.Secret, SmapiRequest.MaxPasswordLength, 3);
         string? target = function.HasTarget
-            ? cursor.Text("target_identifier", codec, RequestFieldContent.Text, SmapiRequest.MaxTargetLength, 4)
+            ? cursor.Text("target_identifier", codec, RequestFieldContent.Text, function.MaxTargetLength, 4)
             : null;
 
         var parameters = new RequestParameter[function.Extras.Length];

@@ -9,7 +9,8 @@ public sealed class SmapiRequest
 {
     public const int MaxUserLength = 8;
     public const int MaxPasswordLength = 200;
-    public const int MaxTargetLength = 8;
+    public const int MaxImageNameLength = 8;
+    public const int MaxNameListLength = 64;
     public const int MaxTextParameterLength = 64;
 
     public SmapiRequest(SmapiFunction function, SmapiCredentials credentials, string? target, params RequestParameter[] parameters)
@@ -60,9 +61,9 @@ public sealed class SmapiRequest
                 throw new SmapiRequestException($"{Function.Name} needs a target");
             }
 
-            if (Target.Length > MaxTargetLength)
+            if (Target.Length > Function.MaxTargetLength)
             {
-                throw new SmapiRequestException($"{Function.Name}: target '{Target}' is longer than {MaxTargetLength} characters");
+                throw new SmapiRequestException($"{Function.Name}: target '{Target}' is longer than {Function.MaxTargetLength} characters");
             }
         }
         else if (Target is not null)

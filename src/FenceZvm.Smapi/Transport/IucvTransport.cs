@@ -14,6 +14,13 @@ public sealed class IucvTransport : ISmapiTransport
     /// <summary>The environment variable naming the testing stand-in socket.</summary>
     public const string StandInVariable = "FENCE_ZVM_IUCV_SOCKET";
 
+    /// <summary>
+    /// A Unix-domain connect never waits for the server to accept, only for room in its listen
+    /// backlog; a full backlog is how the stand-in shows IUCV's connection limit, which AF_IUCV
+    /// refuses at once with EAGAIN. So the stand-in waits for room only briefly, and answers the same.
+    /// </summary>
+    private static readonly TimeSpan StandInBacklogWait = TimeSpan.FromMilliseconds(1);
+
     private readonly TimeSpan connectBound;
 
     /// <param name="server">The SMAPI IUCV server's user id (VSMREQIU by default), 1 to 8 characters.</param>
@@ -42,8 +49,8 @@ public sealed class IucvTransport : ISmapiTransport
         }
 
         DescriptorHandle handle = StandInSocket is { } path
-            ? await NativeConnector.ConnectAsync(SockaddrUnix.AfUnix, StandInAddress(path), connectBound, Endpoint, e => IucvErrors.DescribeStandIn(e, path), cancellationToken).ConfigureAwait(false)
-            : await NativeConnector.ConnectAsync(SockaddrIucv.AfIucv, SockaddrIucv.Build(Server), connectBound, Endpoint, e => IucvErrors.Describe(e, Server), cancellationToken).ConfigureAwait(false);
+            ? await NativeConnector.ConnectAsync(SockaddrUnix.AfUnix, StandInAddress(path), connectBound, StandInBacklogWait, Endpoint, e => IucvErrors.DescribeStandIn(e, path), cancellationToken).ConfigureAwait(false)
+            : await NativeConnector.ConnectAsync(SockaddrIucv.AfIucv, SockaddrIucv.Build(Server), connectBound, connectBound, Endpoint, e => IucvErrors.Describe(e, Server), cancellationToken).ConfigureAwait(false);
         return new DescriptorStream(handle);
     }
 

@@ -7,7 +7,8 @@ namespace FenceZvm.Smapi.Transport;
 
 /// <summary>
 /// TLS over TCP. With verification on, the certificate must chain to the system store (or to the
-/// CA file) and match the host name. A failed handshake is a connect failure naming the reason.
+/// CA file) and match the host name; with pinned fingerprints, it must be one of them instead
+/// (self-signed SMAPI servers). A failed handshake is a connect failure naming the reason.
 /// </summary>
 public sealed class TlsTransport : ISmapiTransport
 {
@@ -19,7 +20,7 @@ public sealed class TlsTransport : ISmapiTransport
     {
         this.tcp = tcp;
         this.settings = settings;
-        trustedCas = settings.Verify && settings.CaFile is { } path ? LoadCas(path) : null;
+        trustedCas = settings.Verify && settings.PinnedFingerprints.Count == 0 && settings.CaFile is { } path ? LoadCas(path) : null;
     }
 
     public string Endpoint => $"{tcp.Endpoint} (TLS)";
@@ -58,7 +59,7 @@ public sealed class TlsTransport : ISmapiTransport
 
     private string? Check(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        if (!settings.Verify)
+        if (!settings.Verify && settings.PinnedFingerprints.Count == 0)
         {
             return null;
         }
@@ -66,6 +67,13 @@ public sealed class TlsTransport : ISmapiTransport
         if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
         {
             return "the server sent no certificate";
+        }
+
+        if (settings.PinnedFingerprints.Count > 0)
+        {
+            return CertificateFingerprint.Matches(certificate, settings.PinnedFingerprints)
+                ? null
+                : $"the server's certificate {CertificateFingerprint.Of(certificate)} is not a pinned fingerprint (--ssl-fingerprint)";
         }
 
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))

@@ -10,4 +10,10 @@ public enum TransportFailure
 
     /// <summary>The server closed or reset the connection before the response was complete.</summary>
     ConnectionClosed,
+
+    /// <summary>
+    /// The server turned the connection away because it is at its connection limit (AF_IUCV connect
+    /// EAGAIN). Nothing was sent; a later attempt may succeed.
+    /// </summary>
+    Busy,
 }

@@ -161,7 +161,15 @@ public class StdinParserTests
         var result = Parse.Stdin("");
 
         Assert.That(result.Error, Is.Null);
-        Assert.That(result.Options, Is.EqualTo(new AgentOptions { Flavor = AgentFlavor.Zvmip }).Using<AgentOptions>(SameScalars));
+        Assert.That(result.Options, Is.EqualTo(new AgentOptions { Flavor = AgentFlavor.Zvmip, PlugOrigin = PlugOrigin.Stdin }).Using<AgentOptions>(SameScalars));
+    }
+
+    [Test]
+    public void NodeName_IsKeptToNameTheNodeInMessages_WithoutAWarning()
+    {
+        var result = Parse.Stdin("nodename=cnode1\nport=CNODE1\n");
+
+        Assert.That((result.Options.NodeName, result.Options.PlugOrigin, result.Warnings.Count), Is.EqualTo(("cnode1", PlugOrigin.Stdin, 0)));
     }
 
     [Test]

@@ -121,6 +121,16 @@ public sealed class FaultModeTests
     }
 
     [Test]
+    public async Task AReturnCodeAfterWorkIsAnsweredAfterDoingTheWork()
+    {
+        await using var sim = SimHarness.StartWithFaults("rc-after-work:900/40@Image_Deactivate#CNODE1*1");
+        SmapiResponse first = await sim.Client(ClientTimeout).CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
+
+        Assert.That((first.ReturnCode, first.ReasonCode), Is.EqualTo((900, 40)));
+        Assert.That(sim.Server.System.Find("CNODE1")!.Active, Is.False);
+    }
+
+    [Test]
     public async Task AFaultForOneGuestLeavesOthersAlone()
     {
         await using var sim = SimHarness.StartWithFaults("rc:200/16#CNODE3");

@@ -16,7 +16,6 @@ public sealed class DifferentialTests
     {
         yield return Case("status of an active guest", "-o", "status", "-n", "CNODE1");
         yield return Case("status of an inactive guest", "-o", "status", "-n", "CNODE2");
-        yield return Case("status of an undefined guest", "-o", "status", "-n", "NOSUCH");
         yield return Case("status, lower-case plug", "-o", "status", "-n", "cnode1");
         yield return Case("off of an active guest", "-o", "off", "-n", "CNODE1");
         yield return Case("off of an inactive guest", "-o", "off", "-n", "CNODE2");
@@ -34,7 +33,9 @@ public sealed class DifferentialTests
         yield return Case("plug longer than 8 characters", "-o", "off", "-n", "CNODE1234");
         yield return Case("unknown action", "-o", "dance", "-n", "CNODE1");
         yield return Case("upper-case action", "-o", "STATUS", "-n", "CNODE1");
-        yield return Case("on of an undefined guest times out", "-o", "on", "-n", "NOSUCH", "--power-timeout", "2");
+        yield return Case("on of an undefined guest fails", "-o", "on", "-n", "NOSUCH", "--power-timeout", "2");
+        yield return Case("off of an undefined guest with missing_as_off", "-o", "off", "-n", "NOSUCH", "--missing-as-off");
+        yield return Case("status of an undefined guest with missing_as_off", "-o", "status", "-n", "NOSUCH", "--missing-as-off");
     }
 
     [TestCaseSource(nameof(Scenarios))]

@@ -42,4 +42,34 @@ public sealed class MultiPlugTests
         Assert.That(r.ExitCode, Is.EqualTo(1));
         Assert.That(r.Stderr, Does.Contain("Failed: Name of image can not be longer than 8 characters"));
     }
+
+    [Test]
+    public async Task OnPowersOnTheOffPlugWhenAnotherIsAlreadyOn()
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on", "CNODE2=off"]);
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "on", "-n", "CNODE1,CNODE2");
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Success: Powered ON\n")), r.ToString());
+        Assert.That((sim.Guest("CNODE1").State, sim.Guest("CNODE2").State), Is.EqualTo((GuestState.On, GuestState.On)));
+        Assert.That(sim.Guest("CNODE1").Activations, Is.Zero);
+    }
+
+    [Test]
+    public async Task OffFailsNamingOnlyThePlugThatWasRefusedAndFencesTheRest()
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on", "SECRET=on"], faults: ["rc:100/16@Image_Deactivate#SECRET"]);
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "off", "-n", "CNODE1,SECRET");
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((1, string.Empty)), r.ToString());
+        Assert.That(r.StderrLines, Has.Length.EqualTo(1), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("SECRET").And.Contain("RC 100 RS 16").And.Not.Contain("CNODE1"));
+        Assert.That((sim.Guest("CNODE1").State, sim.Guest("SECRET").State), Is.EqualTo((GuestState.Off, GuestState.On)));
+    }
+
+    [Test]
+    public async Task StatusOfAMixedListIsOnAndNamesWhichPlugIsWhich()
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=off", "CNODE2=on"]);
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "status", "-n", "CNODE1,CNODE2");
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Status: ON\n")), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("Plugs ON: CNODE2; plugs OFF: CNODE1"));
+    }
 }

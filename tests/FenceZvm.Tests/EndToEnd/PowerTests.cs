@@ -85,7 +85,7 @@ public sealed class PowerTests
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
         ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "on", "-n", "NOSUCH");
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
-        Assert.That(r.Stderr, Does.Contain("Image_Activate: RC 200 RS 4: image not found"));
+        Assert.That(r.Stderr, Does.Contain("NOSUCH is not a guest defined").And.Contain("image not found"));
     }
 
     [Test]

@@ -5,6 +5,7 @@ using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
+using FenceZvm.Smapi.Transport.Iucv;
 using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Iucv;
@@ -75,8 +76,35 @@ public sealed class IucvTransportTests
             FillBacklog(path, fillers);
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
             var watch = Stopwatch.StartNew();
-            await Assert.CatchAsync<OperationCanceledException>(async () => await new IucvTransport("VSMREQIU", TimeSpan.FromSeconds(30), path).ConnectAsync(cancel.Token));
+
+            // As AF_IUCV waits for the server to accept, so a Unix-domain connect waits for room in a full backlog.
+            await Assert.CatchAsync<OperationCanceledException>(async () => await NativeConnector.ConnectAsync(
+                SockaddrUnix.AfUnix, SockaddrUnix.Build(path), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), "test", IucvErrors.StrError, cancel.Token));
             Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "a blocked connect must not hold the caller");
+        }
+        finally
+        {
+            fillers.ForEach(s => s.Dispose());
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public async Task AFullStandInBacklogIsTheConnectionLimitAndBusyAtOnce()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"fence-zvm-full-{Guid.NewGuid():N}.sock");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(path));
+        listener.Listen(0);
+        var fillers = new List<Socket>();
+        try
+        {
+            FillBacklog(path, fillers);
+            var watch = Stopwatch.StartNew();
+            var e = await Assert.ThrowsAsync<SmapiTransportException>(async () => await new IucvTransport("VSMREQIU", TimeSpan.FromSeconds(30), path).ConnectAsync(CancellationToken.None));
+            Assert.That(e!.Failure, Is.EqualTo(TransportFailure.Busy), e.Message);
+            Assert.That(e.Message, Does.EndWith($"the IUCV stand-in socket {path} is at its connection limit (its listen backlog is full)"));
+            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
         }
         finally
         {

@@ -17,8 +17,14 @@ public sealed record FencerSide(string Label, string Agent, SmapiSimProcess Sim)
     /// <summary>Guests fenced one after the other to time the fence on each side.</summary>
     public static readonly string[] TimedGuests = ["TIMED1", "TIMED2", "TIMED3", "TIMED4", "TIMED5"];
 
-    /// <summary>CNODE1 is fenced, CNODE2 unfenced, CNODE3 rebooted, TIMEDn fenced; SECRET is out of LIMITED's reach.</summary>
-    public static readonly string[] Guests = ["CNODE1=on", "CNODE2=off", "CNODE3=on", "SECRET=on", .. TimedGuests.Select(g => g + "=on")];
+    /// <summary>The typo in <see cref="TypoDevice"/>'s host map: a guest the simulated z/VM does not define.</summary>
+    public const string UndefinedGuest = "CNOD4";
+
+    /// <summary>
+    /// CNODE1 is fenced, CNODE2 unfenced, CNODE3 rebooted, TIMEDn fenced; SECRET is out of LIMITED's reach;
+    /// CNODE4 is fenced through the device whose host map also has a typo.
+    /// </summary>
+    public static readonly string[] Guests = ["CNODE1=on", "CNODE2=off", "CNODE3=on", "CNODE4=on", "SECRET=on", .. TimedGuests.Select(g => g + "=on")];
 
     public static readonly string[] Users = [$"{User}:{Password}", $"{LimitedUser}:{LimitedPassword}:all:CNODE1,CNODE2,CNODE3"];
 
@@ -26,12 +32,18 @@ public sealed record FencerSide(string Label, string Agent, SmapiSimProcess Sim)
 
     public string LimitedDevice => Label + "-limited";
 
+    /// <summary>A device whose pcmk_host_map maps its typo node to <see cref="UndefinedGuest"/> and its good node to CNODE4.</summary>
+    public string TypoDevice => Label + "-typo";
+
+    public string TypoNode => Label + "-typo-node";
+
     public string Node(string guest) => $"{Label}-{guest.ToLowerInvariant()}";
 
     public async Task RegisterAsync()
     {
         await RegisterAsync(Device, User, Password, ["CNODE1", "CNODE2", "CNODE3", .. TimedGuests]);
         await RegisterAsync(LimitedDevice, LimitedUser, LimitedPassword, ["SECRET"]);
+        await RegisterAsync(TypoDevice, User, Password, $"{TypoNode}:{UndefinedGuest};{Node("CNODE4")}:CNODE4");
     }
 
     public GuestRecord Guest(string name) => Sim.Guest(name);
@@ -43,9 +55,11 @@ public sealed record FencerSide(string Label, string Agent, SmapiSimProcess Sim)
         return $"{g.Name}={g.State} deactivations={g.Deactivations} activations={g.Activations} recycles={g.Recycles}";
     }
 
-    private async Task RegisterAsync(string device, string user, string password, string[] guests)
+    private Task RegisterAsync(string device, string user, string password, string[] guests) =>
+        RegisterAsync(device, user, password, string.Join(';', guests.Select(g => $"{Node(g)}:{g}")));
+
+    private async Task RegisterAsync(string device, string user, string password, string hostMap)
     {
-        string hostMap = string.Join(';', guests.Select(g => $"{Node(g)}:{g}"));
         ProcessResult r = await ClusterCli.StonithAdminAsync(
             "--register", device, "--agent", Agent,
             "--option", "ip=127.0.0.1", "--option", "ipport=" + Sim.PortText, "--option", "disable_ssl=1",

@@ -153,6 +153,29 @@ public sealed class FencerSideBySideTests
         Assert.That(ourErrors, Has.Some.Contains("RC 100 RS 16").And.Some.Contains("Image_"), $"our message in the fencer log\n{Fencer.Describe()}");
     }
 
+    [Test]
+    public async Task FenceOfANodeMappedToAnUndefinedGuestFailsWithTheReasonInTheLogWhereUpstreamLies()
+    {
+        ProcessResult oursTypo = await ClusterCli.StonithAdminAsync("--fence", ours.TypoNode, "--timeout", Timeout);
+        ProcessResult referenceTypo = await ClusterCli.StonithAdminAsync("--fence", reference.TypoNode, "--timeout", Timeout);
+        FenceTimings.Record("fence, host map names an undefined guest", ours.Label, ours.Agent, oursTypo);
+
+        Assert.That(oursTypo.ExitCode, Is.Not.Zero, Context(ours, oursTypo));
+        Assert.That(referenceTypo.ExitCode, Is.Zero, "upstream reports the undefined guest fenced: " + Context(reference, referenceTypo));
+        string[] ourErrors = Fencer.Log.Split('\n')
+            .Where(l => l.Contains(TestAgents.Zvmip + "[", StringComparison.Ordinal) && l.Contains("stderr", StringComparison.Ordinal))
+            .ToArray();
+        Assert.That(
+            ourErrors,
+            Has.Some.Contains($"{FencerSide.UndefinedGuest} is not a guest defined").And.Some.Contains($"for node {ours.TypoNode}").And.Some.Contains("pcmk_host_map"),
+            $"our reason in the fencer log\n{Fencer.Describe()}");
+
+        // The same device still fences a node its map names correctly.
+        ProcessResult good = await ClusterCli.StonithAdminAsync("--fence", ours.Node("CNODE4"), "--timeout", Timeout);
+        Assert.That(good.ExitCode, Is.Zero, Context(ours, good));
+        Assert.That(ours.Guest("CNODE4").State, Is.EqualTo("off"), Context(ours, good));
+    }
+
     private async Task<SmapiSimProcess> StartSimAsync(string label)
     {
         SmapiSimProcess sim = await SmapiSimProcess.StartAsync(Path.Combine(directory, label), FencerSide.Guests, FencerSide.Users);

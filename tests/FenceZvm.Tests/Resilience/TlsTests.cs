@@ -1,4 +1,5 @@
 using System.Globalization;
+using FenceZvm.Simulator.Model;
 using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Resilience;
@@ -101,6 +102,60 @@ public sealed class TlsTests
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
         Assert.That(r.Stderr, Does.Contain("timed out after 1 s connecting"));
         Assert.That(r.Elapsed, Is.LessThan(TimeSpan.FromSeconds(15)), "hang guard");
+    }
+
+    [Test]
+    public async Task PinnedFingerprintIsAcceptedWhateverTheChainAndName()
+    {
+        using var certificates = TestCertificates.Create("smapi.example.com", withLoopbackAddress: false);
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], tlsCertificate: certificates.Server);
+        ProcessResult r = await Run(sim, "-a", "127.0.0.1", "--ssl-fingerprint", certificates.ServerFingerprint, "-o", "off", "-n", "CNODE1");
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Success: Powered OFF\n")), r.ToString());
+        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
+    }
+
+    [Test]
+    public async Task AnyOfSeveralPinsIsAcceptedInPlainHexToo()
+    {
+        using var certificates = TestCertificates.Create();
+        using var other = TestCertificates.Create();
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], tlsCertificate: certificates.Server);
+        string plainLowerHex = "sha256:" + certificates.Server.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256).ToLowerInvariant();
+        ProcessResult r = await Run(sim, "-a", "127.0.0.1", "--ssl-fingerprint", $"{other.ServerFingerprint}, {plainLowerHex}", "-o", "status", "-n", "CNODE1");
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Status: ON\n")), r.ToString());
+    }
+
+    [Test]
+    public async Task OtherCertificateIsRefusedNamingTheFingerprintSeen()
+    {
+        using var certificates = TestCertificates.Create();
+        using var other = TestCertificates.Create();
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], tlsCertificate: certificates.Server);
+        ProcessResult r = await Run(sim, "-a", "127.0.0.1", "--ssl-fingerprint", other.ServerFingerprint, "--ssl-ca", certificates.CaFile, "-o", "off", "-n", "CNODE1");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+        Assert.That(r.StderrLines, Has.Length.EqualTo(1), r.ToString());
+        Assert.That(r.Stderr, Does.Contain($"TLS connection to 127.0.0.1:{sim.Port} failed: the server's certificate {certificates.ServerFingerprint} is not a pinned fingerprint"));
+        Assert.That(sim.Guest("CNODE1").Deactivations, Is.EqualTo(0), "a pin replaces the CA check: a trusted but unpinned certificate is refused");
+    }
+
+    [Test]
+    public async Task PinFromStdin()
+    {
+        using var certificates = TestCertificates.Create("smapi.example.com", withLoopbackAddress: false);
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], tlsCertificate: certificates.Server);
+        string stdin = $"ip=127.0.0.1\nipport={sim.Port}\nusername={SimulatorHost.User}\npassword={SimulatorHost.Password}\nplug=CNODE1\naction=status\nssl_fingerprint={certificates.ServerFingerprint}\n";
+        ProcessResult r = await AgentProcess.RunWithStdinAsync(stdin);
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Status: ON\n")), r.ToString());
+    }
+
+    [TestCase("SHA256:1234")]
+    [TestCase("AB:CD")]
+    [TestCase("SHA1:0000000000000000000000000000000000000000")]
+    public async Task MalformedFingerprintIsAClearError(string value)
+    {
+        ProcessResult r = await AgentProcess.RunAsync("-a", "127.0.0.1", "-l", "U", "-p", "pw", "-n", "CNODE1", "-o", "status", "--ssl-fingerprint", value);
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+        Assert.That(r.StderrLines[0], Does.EndWith("ERROR: Failed: The value you have entered for --ssl-fingerprint is not a list of SHA256: followed by 64 hex digits"), r.ToString());
     }
 
     private static Task<ProcessResult> Run(SimulatorHost sim, params string[] arguments) =>

@@ -98,7 +98,7 @@ public sealed class FunctionTests
         SmapiResponse response = await sim.Client().CallAsync(request);
 
         Assert.That(response.ReturnCode, Is.EqualTo(rc));
-        Assert.That(sim.Server.System.Find("CNODE1")!.Active, Is.EqualTo(rc != 0));
+        Assert.That(sim.Server.System.Find("CNODE1")!.State == GuestState.On, Is.EqualTo(rc != 0), "accepted: off, or shutting down within its WITHIN time");
     }
 
     [Test]

@@ -75,7 +75,16 @@ public class RequestDecoderErrorTests
 
     [Test]
     public void TargetOfNineCharactersIs24_413() =>
-        AssertRejected(Framed(Wire.Str("Image_Activate"), Wire.Str("FENCEUSR"), Wire.Str("pw"), Wire.Str("LINUX0123")), 24, 413);
+        AssertRejected(Framed(Wire.Str("Image_Status_Query"), Wire.Str("FENCEUSR"), Wire.Str("pw"), Wire.Str("LINUX0123")), 24, 413);
+
+    [Test]
+    public void ImageOperationTakesANameListOf64CharactersButNot65()
+    {
+        string list = new('L', 64);
+        DecodedRequest decoded = RequestDecoder.DecodeFrame(Framed(Wire.Str("Image_Activate"), Wire.Str("FENCEUSR"), Wire.Str("pw"), Wire.Str(list)), TextCodecs.Ascii);
+        Assert.That(decoded.Target, Is.EqualTo(list));
+        AssertRejected(Framed(Wire.Str("Image_Recycle"), Wire.Str("FENCEUSR"), Wire.Str("pw"), Wire.Str(list + "L")), 24, 413);
+    }
 
     [Test]
     public void TrailingBytesAre900_20()

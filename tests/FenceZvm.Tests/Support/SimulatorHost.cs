@@ -41,7 +41,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         ITextCodec? encoding = null,
         IPEndPoint? listen = null,
         X509Certificate2? tlsCertificate = null,
-        string? iucvCaller = null)
+        string? iucvCaller = null,
+        Func<SimulatorOptions, SimulatorOptions>? configure = null)
     {
         var options = new SimulatorOptions
         {
@@ -57,7 +58,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             StateFile = stateFile,
             Tls = tlsCertificate is null ? null : new SimulatorTls(tlsCertificate),
         };
-        return new SimulatorHost(SmapiSimulator.Start(options));
+        return new SimulatorHost(SmapiSimulator.Start(configure is null ? options : configure(options)));
     }
 
     public GuestSnapshot Guest(string name) =>

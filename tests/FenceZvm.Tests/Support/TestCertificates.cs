@@ -25,6 +25,10 @@ public sealed class TestCertificates : IDisposable
     /// <summary>The CA certificate as PEM, for --ssl-ca.</summary>
     public string CaFile { get; }
 
+    /// <summary>The server certificate's SHA-256 fingerprint as --ssl-fingerprint takes it, in openssl's colon form.</summary>
+    public string ServerFingerprint =>
+        "SHA256:" + string.Join(':', Server.GetCertHashString(HashAlgorithmName.SHA256).Chunk(2).Select(pair => new string(pair)));
+
     /// <summary>A server certificate for <paramref name="dnsName"/> (and 127.0.0.1 when <paramref name="withLoopbackAddress"/>).</summary>
     public static TestCertificates Create(string dnsName = "localhost", bool withLoopbackAddress = true)
     {

@@ -24,6 +24,7 @@ public static class IucvErrors
     {
         Errno.ENOENT => $"the IUCV stand-in socket {path} does not exist",
         Errno.ECONNREFUSED => $"nothing listens on the IUCV stand-in socket {path}",
+        Errno.EAGAIN => $"the IUCV stand-in socket {path} is at its connection limit (its listen backlog is full)",
         _ => $"IUCV stand-in socket {path}: {StrError(errno)}",
     };
 

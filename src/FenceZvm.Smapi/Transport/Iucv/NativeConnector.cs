@@ -16,12 +16,14 @@ namespace FenceZvm.Smapi.Transport.Iucv;
 /// </summary>
 internal static class NativeConnector
 {
-    public static async Task<DescriptorHandle> ConnectAsync(int family, byte[] address, TimeSpan bound, string endpoint, Func<int, string> reason, CancellationToken cancellationToken)
+    /// <param name="bound">How long the connect may take in all.</param>
+    /// <param name="acceptWait">How long the kernel may wait for the server (SO_SNDTIMEO); at most <paramref name="bound"/>.</param>
+    public static async Task<DescriptorHandle> ConnectAsync(int family, byte[] address, TimeSpan bound, TimeSpan acceptWait, string endpoint, Func<int, string> reason, CancellationToken cancellationToken)
     {
         Func<int, string> describe = errno => $"Unable to connect to {endpoint}: {reason(errno)}";
         cancellationToken.ThrowIfCancellationRequested();
         var completion = new TaskCompletionSource<DescriptorHandle>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() => Run(family, address, bound, endpoint, describe, completion, cancellationToken))
+        var thread = new Thread(() => Run(family, address, bound, acceptWait, endpoint, describe, completion, cancellationToken))
         {
             IsBackground = true,
             Name = "smapi-connect",
@@ -33,7 +35,7 @@ internal static class NativeConnector
         }
     }
 
-    private static void Run(int family, byte[] address, TimeSpan bound, string endpoint, Func<int, string> describe, TaskCompletionSource<DescriptorHandle> completion, CancellationToken cancellationToken)
+    private static void Run(int family, byte[] address, TimeSpan bound, TimeSpan acceptWait, string endpoint, Func<int, string> describe, TaskCompletionSource<DescriptorHandle> completion, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         try
@@ -41,7 +43,7 @@ internal static class NativeConnector
             while (true)
             {
                 DescriptorHandle handle = Create(family, describe);
-                int errno = Connect(handle, address, bound);
+                int errno = Connect(handle, address, acceptWait < bound ? acceptWait : bound);
                 if (errno == 0)
                 {
                     if (!completion.TrySetResult(handle))
@@ -59,9 +61,12 @@ internal static class NativeConnector
                     continue;
                 }
 
-                completion.TrySetException(errno == Errno.EAGAIN && !timeLeft
-                    ? new SmapiTransportException(TransportFailure.Timeout, string.Create(CultureInfo.InvariantCulture, $"timed out after {bound.TotalSeconds:0.###} s connecting to {endpoint}"))
-                    : new SmapiTransportException(TransportFailure.ConnectFailed, describe(errno)));
+                // EAGAIN is either the kernel's wait running out, or (earlier) the server's connection limit.
+                completion.TrySetException(errno != Errno.EAGAIN
+                    ? new SmapiTransportException(TransportFailure.ConnectFailed, describe(errno))
+                    : timeLeft
+                        ? new SmapiTransportException(TransportFailure.Busy, describe(errno))
+                        : new SmapiTransportException(TransportFailure.Timeout, string.Create(CultureInfo.InvariantCulture, $"timed out after {bound.TotalSeconds:0.###} s connecting to {endpoint}")));
                 return;
             }
         }

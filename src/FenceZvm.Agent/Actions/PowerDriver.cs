@@ -1,0 +1,96 @@
+using FenceZvm.Agent.Options;
+using FenceZvm.Agent.Power;
+using Microsoft.Extensions.Logging;
+
+namespace FenceZvm.Agent.Actions;
+
+/// <summary>
+/// Requests one power state for several plugs at once, then verifies it by status until the power
+/// timeout. Each plug keeps its own answer, so the caller can say which plug failed and why. A
+/// plug whose image is being deactivated is asked again at every poll; an activation the server
+/// left unconfirmed is reissued (up to the attempts given, within the same power timeout) once
+/// status shows it did not happen; a deactivation is never sent twice.
+/// </summary>
+public sealed class PowerDriver(IPowerDevice device, AgentOptions options, StatusPoller poller, ILogger logger, TimeProvider? timeProvider = null)
+{
+    private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
+
+    public async Task<IReadOnlyList<PlugProgress>> DriveAsync(PowerState target, IReadOnlyList<string> plugs, int attempts, CancellationToken cancellationToken)
+    {
+        PlugProgress[] all = plugs.Select(plug => new PlugProgress(plug)).ToArray();
+        PlugProgress[] toSend = attempts > 0 ? all : [];
+        while (toSend.Length > 0)
+        {
+            logger.LogDebug("Requesting power {Target} for {Plugs}", Words.Upper(target), string.Join(",", toSend.Select(p => p.Plug)));
+            await SendAsync(target, toSend, countsAsAttempt: true, cancellationToken).ConfigureAwait(false);
+            if (options.PowerWait > TimeSpan.Zero)
+            {
+                await Task.Delay(options.PowerWait, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            PlugProgress[] watched = all.Where(p => p.NeedsVerifying(target)).ToArray();
+            bool reached = watched.Length == 0 || await poller.UntilAsync(
+                async token =>
+                {
+                    await SendAsync(target, watched.Where(p => p.Answer == PowerRequestResult.Busy).ToArray(), countsAsAttempt: false, token).ConfigureAwait(false);
+                    await SendAsync(target, watched.Where(p => Reissue(target, p, attempts)).ToArray(), countsAsAttempt: true, token).ConfigureAwait(false);
+                    return await AllInStateAsync(target, watched, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (reached || target == PowerState.Off)
+            {
+                break;
+            }
+
+            // As upstream's retry_on: a power-on that timed out is requested again with a new power timeout.
+            toSend = watched.Where(p => p.LastState != target && p.NeedsVerifying(target) && p.Attempts < attempts).ToArray();
+        }
+
+        return all;
+    }
+
+    /// <summary>An activation whose outcome the server left open, and status shows it did not happen.</summary>
+    private static bool Reissue(PowerState target, PlugProgress plug, int attempts) =>
+        target == PowerState.On && plug.Answer == PowerRequestResult.Unconfirmed && plug.LastState == PowerState.Off && plug.Attempts < attempts;
+
+    private async Task SendAsync(PowerState target, PlugProgress[] plugs, bool countsAsAttempt, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(plugs.Select(async plug =>
+        {
+            if (countsAsAttempt)
+            {
+                plug.Attempts++;
+            }
+
+            try
+            {
+                plug.Answer = target == PowerState.On
+                    ? await device.PowerOnAsync(plug.Plug, cancellationToken).ConfigureAwait(false)
+                    : await device.PowerOffAsync(plug.Plug, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FenceFailure e) when (e.IsRefusal)
+            {
+                plug.Answer = null;
+                plug.Refusal = e;
+            }
+        })).ConfigureAwait(false);
+    }
+
+    private async Task<bool> AllInStateAsync(PowerState target, PlugProgress[] plugs, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(plugs.Select(async plug =>
+        {
+            try
+            {
+                plug.LastState = await device.GetStatusAsync(plug.Plug, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FenceFailure e) when (!e.IsRefusal)
+            {
+                plug.LastState = null;
+                logger.LogDebug("Status query for {Plug} failed while waiting, will ask again: {Reason}", plug.Plug, e.Message);
+            }
+        })).ConfigureAwait(false);
+        logger.LogDebug("Status of {Plugs}: {States}", string.Join(",", plugs.Select(p => p.Plug)), string.Join(",", plugs.Select(p => p.LastState is { } s ? Words.Upper(s) : "unknown")));
+        return plugs.All(p => p.LastState == target);
+    }
+}

@@ -1,0 +1,81 @@
+using FenceZvm.Agent.Actions;
+using FenceZvm.Agent.Options;
+using FenceZvm.Tests.Semantics;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FenceZvm.Tests.Agent;
+
+/// <summary>The poller on a fake clock: when it asks, when it notices, when it gives up.</summary>
+public sealed class StatusPollerTests
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(5);
+
+    [TestCase(300)]
+    [TestCase(700)]
+    [TestCase(1300)]
+    [TestCase(2600)]
+    public async Task Default_NoticesAChangeWithinATenthAndAsksAtMostTenTimesASecond(int changeMilliseconds)
+    {
+        var change = TimeSpan.FromMilliseconds(changeMilliseconds);
+        var (reached, calls, ended) = await RunAsync(new AgentOptions(), change, TimeSpan.FromSeconds(30));
+
+        Assert.That(reached, Is.True);
+        Assert.That(ended - change, Is.InRange(TimeSpan.Zero, TimeSpan.FromMilliseconds(100)), "noticed within 0.1 s of the change");
+        Assert.That(calls.Count, Is.LessThanOrEqualTo((10 * ended.TotalSeconds) + 1e-9), string.Join(" ", calls));
+    }
+
+    [Test]
+    public async Task GivenStatusSleep_AsksAtOnceThenEverySleep()
+    {
+        var options = new AgentOptions { StonithStatusSleep = TimeSpan.FromSeconds(1), StonithStatusSleepGiven = true };
+        var (reached, calls, _) = await RunAsync(options, TimeSpan.FromMilliseconds(2300), TimeSpan.FromSeconds(30));
+
+        Assert.That(reached, Is.True);
+        Assert.That(calls.Select(c => c.TotalSeconds), Is.EqualTo(new[] { 0.0, 1.0, 2.0, 3.0 }), "as upstream: at once, then every second");
+    }
+
+    [Test]
+    public async Task GivesUpAtThePowerTimeout()
+    {
+        var options = new AgentOptions { PowerTimeout = TimeSpan.FromSeconds(2) };
+        var (reached, calls, ended) = await RunAsync(options, TimeSpan.MaxValue, TimeSpan.FromSeconds(30));
+
+        Assert.That(reached, Is.False);
+        Assert.That(ended, Is.InRange(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2) + Step));
+        Assert.That(calls, Has.Count.EqualTo(19), "at 0, 0.2 s, then every 0.1 s");
+    }
+
+    [Test]
+    public async Task WithoutADeadline_KeepsAskingOnTheSameSchedule()
+    {
+        var underPacemaker = new AgentOptions { DisableTimeout = true };
+        var (reached, calls, _) = await RunAsync(underPacemaker, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(60));
+        var (_, alone, _) = await RunAsync(new AgentOptions { PowerTimeout = TimeSpan.FromSeconds(50) }, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(60));
+
+        Assert.That(reached, Is.True, "no deadline of its own: waits past power_timeout");
+        Assert.That(calls, Is.EqualTo(alone));
+        Assert.That(calls.Zip(calls.Skip(1), (a, b) => b - a).Max(), Is.EqualTo(TimeSpan.FromSeconds(1)), "backs off to 1 s and no further");
+    }
+
+    /// <summary>
+    /// Polls a condition that holds from <paramref name="change"/> on, moving the fake clock in small steps;
+    /// returns whether it was reached, the times of the calls and the time the wait ended.
+    /// </summary>
+    private static async Task<(bool Reached, List<TimeSpan> Calls, TimeSpan Ended)> RunAsync(AgentOptions options, TimeSpan change, TimeSpan limit)
+    {
+        var clock = new SteppingClock(Step);
+        DateTimeOffset start = clock.Start;
+        var calls = new List<TimeSpan>();
+        var poller = new StatusPoller(options, NullLogger.Instance, clock);
+        Task<bool> wait = poller.UntilAsync(
+            _ =>
+            {
+                TimeSpan now = clock.GetUtcNow() - start;
+                calls.Add(now);
+                return Task.FromResult(now >= change);
+            },
+            CancellationToken.None);
+        Assert.That(clock.RunUntilDone(wait, limit), Is.True, "the wait did not end");
+        return (await wait, calls, clock.GetUtcNow() - start);
+    }
+}
