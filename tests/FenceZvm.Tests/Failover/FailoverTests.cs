@@ -22,6 +22,7 @@ public sealed class FailoverTests(string side)
     public const string Upstream = "upstream";
     public const string OurAgentName = "fence_zvmip_failover";
     private const int RaceRuns = 3;
+    private const string DirectoryPrefix = "fence-zvm-failover-";
     private static readonly TimeSpan FormDeadline = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan RecoveryDeadline = TimeSpan.FromSeconds(60);
 
@@ -41,8 +42,8 @@ public sealed class FailoverTests(string side)
     public async Task FormTheCluster()
     {
         RequireTools();
-        File.Delete(OurAgentPath);
-        directory = Directory.CreateTempSubdirectory("fence-zvm-failover-").FullName;
+        RemoveLeftovers();
+        directory = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
         try
         {
             if (side == Ours)
@@ -177,6 +178,16 @@ public sealed class FailoverTests(string side)
 
         FailoverReport.Record("fence race: runs with exactly one survivor", side, $"{oneSurvivor} of {RaceRuns}");
         Assert.That(oneSurvivor, Is.EqualTo(RaceRuns), string.Join('\n', outcomes));
+    }
+
+    /// <summary>What a run killed before its teardown left: its agent and directory (lab.sh removes its namespaces and processes).</summary>
+    private static void RemoveLeftovers()
+    {
+        File.Delete(OurAgentPath);
+        foreach (string stale in Directory.EnumerateDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            Directory.Delete(stale, recursive: true);
+        }
     }
 
     private static void RequireTools()
