@@ -2,7 +2,8 @@
 # fence-zvm build driver.
 #   ./build.sh          restore and publish the NativeAOT binaries into artifacts/bin/
 #   ./build.sh demo     build if needed, then run the agent against the simulator
-#   ./build.sh test     build, run every test but the cluster ones, end with "N passed, N failed, N skipped"
+#   ./build.sh test     install what the tests need (as root), build, run every test but the cluster ones,
+#                       end with "N passed, N failed, N skipped"
 #   ./build.sh test-cluster  build, run the single-node corosync + pacemaker cluster tests (root, ~40 s)
 #   ./build.sh test-failover  build, run the two-node failover tests through our agent and upstream's (root, a few minutes)
 #   ./build.sh format   check that the code is as `dotnet format` leaves it
@@ -46,16 +47,80 @@ publish() {
 
 built() { [ -x "$bin/fence_zvmip" ] && [ -x "$bin/smapi-sim" ]; }
 
-# $1: results directory name under artifacts/, $2: test filter.
+# What the test suites need beyond the SDK and gcc: the upstream agent and the schemas its metadata is
+# checked against (fence-agents, pcs), xmllint, groff and man (man pages), pacemaker, pcs and corosync
+# (tests/.../Pacemaker, as root), the rpm tools (tests/.../Packaging), iproute2 (network namespaces).
+debian_test_packages=(fence-agents libxml2-utils groff-base man-db gcc zlib1g-dev pacemaker pacemaker-cli-utils pcs corosync
+  rpm rpmlint rpm2cpio cpio iproute2)
+rhel_test_packages=(fence-agents-zvm libxml2 groff-base man-db gcc zlib-devel pacemaker pacemaker-cli pcs corosync
+  rpm-build rpmlint cpio iproute)
+
+missing_test_packages() {
+  local p
+  if command -v apt-get >/dev/null && command -v dpkg >/dev/null; then
+    for p in "${debian_test_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done
+  elif command -v dnf >/dev/null; then
+    for p in "${rhel_test_packages[@]}"; do rpm -q "$p" >/dev/null 2>&1 || echo "$p"; done
+  fi
+}
+
+# As root, installs what missing_test_packages lists (apt-get or dnf); otherwise leaves it to the closing lines.
+install_test_packages() {
+  local missing; missing=$(missing_test_packages | xargs)
+  [ -n "$missing" ] && [ "$(id -u)" = 0 ] || return 0
+  echo "build.sh: installing what the tests need: $missing"
+  # shellcheck disable=SC2086
+  if command -v apt-get >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>&1 \
+      || { apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing >/dev/null; } \
+      || echo "build.sh: apt-get could not install every package; the tests that need them are skipped" >&2
+  else
+    dnf install -y -q --setopt=strict=0 $missing || echo "build.sh: dnf could not install every package" >&2
+  fi
+}
+
+# $1: results directory name under artifacts/, $2: test filter. One publish (the binaries the tests run)
+# and one build of the test project; dotnet test then runs that build as it is.
 run_tests() {
+  install_test_packages
   publish
   local results="$root/artifacts/$1"
   rm -rf "$results"
   local status=0
-  FENCE_ZVM_BIN="$bin" dotnet test tests/FenceZvm.Tests/FenceZvm.Tests.csproj -c "$configuration" -nologo --filter "$2" \
+  dotnet build tests/FenceZvm.Tests/FenceZvm.Tests.csproj -c "$configuration" -nologo -v quiet
+  FENCE_ZVM_BIN="$bin" dotnet test tests/FenceZvm.Tests/FenceZvm.Tests.csproj -c "$configuration" -nologo --no-build --filter "$2" \
     --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+  explain_skips "$results"
   summarize "$results"
   return $status
+}
+
+# Before the closing line: each reason tests were skipped for, with their classes, and what enables them.
+explain_skips() {
+  local reasons f
+  reasons=$(for f in "$1"/*.trx; do [ -f "$f" ] || continue; skip_reasons "$f"; done | sort | uniq -c | sort -rn)
+  [ -n "$reasons" ] || return 0
+  echo
+  echo "skipped tests, by reason:"
+  echo "$reasons" | sed 's/^ *\([0-9]*\) /  \1 skipped: /'
+  local missing; missing=$(missing_test_packages | xargs)
+  if [ "$(id -u)" != 0 ]; then
+    echo "to run them: sudo ./build.sh test   (as root it installs${missing:+ $missing and} runs every suite)"
+  elif [ -n "$missing" ]; then
+    echo "to run them: install $missing, then ./build.sh test"
+  fi
+}
+
+# "CLASS: REASON" for every test a trx file records as not executed.
+skip_reasons() {
+  awk 'BEGIN { RS = "<Unit" }
+    /^Test name=/ && match($0, / id="[^"]*"/) { id = substr($0, RSTART + 5, RLENGTH - 6)
+      if (match($0, /className="[^"]*"/)) { cls = substr($0, RSTART + 11, RLENGTH - 12); sub(/^FenceZvm\.Tests\./, "", cls); class[id] = cls } }
+    /^TestResult / && /outcome="NotExecuted"/ && match($0, / testId="[^"]*"/) { id = substr($0, RSTART + 9, RLENGTH - 10)
+      skipped[id] = match($0, /<Message>[^<]*<\/Message>/) ? substr($0, RSTART + 9, RLENGTH - 19) : "(no reason given)" }
+    END { for (id in skipped) print class[id] ": " skipped[id] }' "$1" \
+    | sed -e 's/&apos;/'"'"'/g' -e 's/&quot;/"/g' -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
 }
 
 # The plain closing line CI reads, summed over every trx file.

@@ -104,7 +104,7 @@ public sealed class ActionRunner
             return "Success: Already ON";
         }
 
-        IReadOnlyList<PlugProgress> progress = await driver.DriveAsync(PowerState.On, off, 1 + options.RetryOn, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<PlugProgress> progress = await driver.DriveAsync(PowerState.On, off, (int)Math.Min(int.MaxValue, 1L + options.RetryOn), cancellationToken).ConfigureAwait(false);
         ThrowIfAny(progress.Select(p => OnFailure(p)));
         return "Success: Powered ON";
     }

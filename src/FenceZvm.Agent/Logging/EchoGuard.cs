@@ -16,7 +16,9 @@ public static class EchoGuard
         SecretHints.Any(h => text.Contains(h, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A control character (CR, NUL, ...) or a Unicode line or paragraph separator.</summary>
-    public static bool HasControl(string text) => text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029');
+    public static bool IsControl(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+
+    public static bool HasControl(string text) => text.Any(IsControl);
 
     public static bool MayHoldSecret(string text) => HasControl(text) || HintsAtSecret(text);
 

@@ -15,17 +15,17 @@ public sealed record AgentDescription(string Name, string ShortDesc, string Long
 
     public static AgentDescription Zvmip { get; } = new(
         "fence_zvmip",
-        "Fence agent for use with z/VM Virtual Machines",
+        "Fences z/VM guests through the SMAPI server over TCP/IP",
         """
-        fence_zvmip is a Power Fencing agent for z/VM SMAPI service via TCP/IP.
+        fence_zvmip powers z/VM guests off and on by calling the Systems Management API (SMAPI) server over TCP/IP.
 
-        The z/VM SMAPI service must be configured so that the virtual machine running
-        the agent can connect to the service, access the system's directory manager,
-        and shortly thereafter run image_deactivate and image_activate. This involves
-        updating the VSMWORK1 NAMELIST and VSMWORK1 AUTHLIST VMSYS:VSMWORK1 files.
+        SMAPI runs a function only for a user its configuration on VMSYS:VSMWORK1. allows to.
+        Two files there grant the user named by the username parameter what fencing needs:
+        VSMWORK1 NAMELIST gives the functions a group name (a nick), and VSMWORK1 AUTHLIST lets
+        the user call the functions of that nick. The user must also be able to reach the
+        directory manager, which SMAPI asks for the list of guests.
 
-        The NAMELIST entry assigns all the required functions to one nick and should
-        look similar to this:
+        A NAMELIST entry with every function the agent calls:
 
         :nick.ZVM_FENCE
         :list.
@@ -35,43 +35,33 @@ public sealed record AgentDescription(string Name, string ShortDesc, string Long
         CHECK_AUTHENTICATION
         IMAGE_NAME_QUERY_DM
 
+        The AUTHLIST line that lets the user call them for every guest, one field per column:
 
-        The AUTHLIST entry authorizes the user to perform all the functions associated
-        with the nick, and should look similar to this:
+        column 1     the SMAPI user (the username parameter)
+        column 66    ALL (every target guest)
+        column 131   ZVM_FENCE (the nick above)
 
-        Column 1                   Column 66                Column 131
-
-        |                          |                        |
-        V                          V                        V
-
-        XXXXXXXX                   ALL                      ZVM_FENCE
-
-        where XXXXXXXX is the name of the user in the authuser field of the request.
-
-        Refer to the official z/VM documentation for complete instructions and
-        reference materials.
+        The SMAPI chapters of the z/VM library describe both files in full.
 
         """,
         "http://www.ibm.com");
 
     public static AgentDescription Zvm { get; } = new(
         "fence_zvm",
-        "Fence agent for use with z/VM Virtual Machines over IUCV",
+        "Fences z/VM guests through the SMAPI server over IUCV",
         """
-        fence_zvm is a Power Fencing agent for z/VM SMAPI service via IUCV (AF_IUCV sockets).
+        fence_zvm powers z/VM guests off and on by calling the Systems Management API (SMAPI) over AF_IUCV sockets.
 
-        The agent runs in a z/VM guest and talks to the SMAPI IUCV request server
-        (by default the virtual machine VSMREQIU) of the same z/VM system. No user
-        name or password is sent: SMAPI authenticates the guest by its own user id.
+        It runs in a guest of the same z/VM system and connects to the SMAPI IUCV request server,
+        the virtual machine VSMREQIU unless the ip parameter names another. It sends no user name
+        or password: SMAPI knows the caller by the user id of the guest the agent runs in.
 
-        The directory entry of the guest running the agent must allow the IUCV
-        connection with one of these statements:
+        That guest's directory entry must allow the IUCV connection, with either statement:
 
         IUCV ANY
         IUCV VSMREQIU
 
-        The NAMELIST entry assigns all the required functions to one nick and should
-        look similar to this:
+        On VMSYS:VSMWORK1., an entry of VSMWORK1 NAMELIST groups the functions the agent calls under one nick:
 
         :nick.ZVM_FENCE
         :list.
@@ -81,20 +71,13 @@ public sealed record AgentDescription(string Name, string ShortDesc, string Long
         IMAGE_NAME_QUERY_DM
         QUERY_API_FUNCTIONAL_LEVEL
 
-        The VSMWORK1 AUTHLIST entry must name the guest running the agent itself,
-        authorizing it for the functions of the nick:
+        and a line of VSMWORK1 AUTHLIST lets the guest running the agent call them for every guest:
 
-        Column 1                   Column 66                Column 131
+        column 1     the user id of the guest running the agent
+        column 66    ALL (every target guest)
+        column 131   ZVM_FENCE (the nick above)
 
-        |                          |                        |
-        V                          V                        V
-
-        XXXXXXXX                   ALL                      ZVM_FENCE
-
-        where XXXXXXXX is the user id of the guest running the agent.
-
-        Refer to the official z/VM documentation for complete instructions and
-        reference materials.
+        The SMAPI chapters of the z/VM library describe both files in full.
 
         """,
         "http://www.ibm.com")

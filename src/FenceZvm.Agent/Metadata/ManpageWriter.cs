@@ -12,15 +12,15 @@ internal static class ManpageWriter
 {
     private static readonly Dictionary<FenceAction, string> ActionText = new()
     {
-        [FenceAction.On] = "Power on the machine.",
-        [FenceAction.Off] = "Power off the machine.",
-        [FenceAction.Reboot] = "Reboot the machine: off, then on.",
-        [FenceAction.Status] = "Report the power status of the machine (exit 0 when on, 2 when off).",
-        [FenceAction.List] = "List the images the SMAPI user may manage.",
-        [FenceAction.ListStatus] = "List the images with their power status.",
-        [FenceAction.Metadata] = "Print the XML metadata of the agent.",
-        [FenceAction.Manpage] = "Print this man page.",
-        [FenceAction.ValidateAll] = "Check the options only; contact nothing.",
+        [FenceAction.On] = "Activate (log on) the guest and wait until SMAPI reports it active.",
+        [FenceAction.Off] = "Deactivate (log off) the guest and wait until SMAPI reports it inactive.",
+        [FenceAction.Reboot] = "Off, then on, each one verified.",
+        [FenceAction.Status] = "Print whether the guest is on or off; the exit status says it too (0 on, 2 off).",
+        [FenceAction.List] = "Print every guest the SMAPI user may manage, one per line.",
+        [FenceAction.ListStatus] = "Like list, with each guest's power state.",
+        [FenceAction.Metadata] = "Print the XML description of the parameters that pcs and pacemaker read.",
+        [FenceAction.Manpage] = "Print the troff source of this page.",
+        [FenceAction.ValidateAll] = "Check the options and exit, without contacting SMAPI.",
     };
 
     public static string Write(AgentFlavor flavor)
@@ -158,12 +158,12 @@ internal static class ManpageWriter
         var notes = new StringBuilder();
         if (spec.Choices.Count > 0)
         {
-            notes.Append(" Valid values: ").Append(string.Join(", ", spec.Choices)).Append('.');
+            notes.Append(" One of: ").Append(string.Join(", ", spec.Choices)).Append('.');
         }
 
         if (spec.Default is { } value)
         {
-            notes.Append($" (Default Value: {value})");
+            notes.Append($" Default: {value}.");
         }
         else if (spec.Required)
         {
@@ -190,7 +190,7 @@ internal static class ManpageWriter
                 + "fence_zvmip -a 10.0.0.5 --disable-ssl -l FENCEUSR \\\n    -S /usr/local/bin/zvm-pass -o off -n LINUX01,LINUX02\n"),
             ("Pin a self-signed server certificate: print its SHA-256 fingerprint, then accept that certificate only "
                 + "(write openssl's \"sha256 Fingerprint=\" as \"SHA256:\"):",
-                "openssl s_client -connect zvm.example.com:44444 </dev/null 2>/dev/null \\\n    | openssl x509 -noout -fingerprint -sha256\n"
+                "openssl s_client -connect zvm.example.com:44444 </dev/null \\\n    2>/dev/null | openssl x509 -noout -fingerprint -sha256\n"
                 + "fence_zvmip -a zvm.example.com -l FENCEUSR -p secret \\\n    -o status -n LINUX01 --ssl-fingerprint SHA256:AB:CD:...\n"),
             ("The same request on standard input, as pacemaker-fenced passes it:",
                 "printf '%s\\n' action=reboot ip=zvm.example.com username=FENCEUSR \\\n    password=secret plug=LINUX01 | fence_zvmip\n"),

@@ -29,14 +29,18 @@ internal static class UsageWriter
         OptionTable.For(flavor).Select((spec, index) => (spec, index))
             .OrderBy(x => x.spec.Order).ThenBy(x => x.index).Select(x => x.spec);
 
-    internal static string Description(OptionSpec spec) => spec.Name == "action" ? ActionHelp() : spec.HelpText;
+    internal static string Description(OptionSpec spec) => spec.Name == "action" ? ActionHelp() : spec.ShortDesc;
+
+    /// <summary>--help shows the default of an option that takes a value; the man page has its own note.</summary>
+    private static string WithDefault(OptionSpec spec) =>
+        spec.Default is { } value && spec.TakesValue && spec.Name != "action" ? $"{Description(spec)} (default: {value})" : Description(spec);
 
     private static string HelpLine(OptionSpec spec) =>
-        spec.GetoptMixed.PadRight(HelpColumn - 1) + " " + Description(spec);
+        spec.GetoptMixed.PadRight(HelpColumn - 1) + " " + WithDefault(spec);
 
     private static string ActionHelp()
     {
         var names = ActionNames.All.Select(a => a.Action == FenceAction.Reboot ? a.Name + " (default)" : a.Name).ToArray();
-        return "Action: " + string.Join(", ", names[..^1]) + " or " + names[^1];
+        return "What to do with the guest: " + string.Join(", ", names[..^1]) + " or " + names[^1];
     }
 }

@@ -45,6 +45,7 @@ public sealed record AgentOptions
 
     /// <summary>False when stonith_status_sleep took its default: then the quick <c>PollSchedule</c> applies.</summary>
     public bool StonithStatusSleepGiven { get; init; }
+
     public int RetryOn { get; init; } = 1;
 
     /// <summary>True when the caller (pacemaker-fenced) owns the deadline.</summary>

@@ -33,13 +33,13 @@ public sealed record OptionSpec
 
     public required string ShortDesc { get; init; }
 
-    /// <summary>The description in --help when it differs from <see cref="ShortDesc"/>.</summary>
-    public string? Help { get; init; }
-
     /// <summary>Metadata and --help order; ties are broken by name.</summary>
     public required int Order { get; init; }
 
     public AgentFlavors Flavors { get; init; } = AgentFlavors.Both;
+
+    /// <summary>Ends the message of a value that does not convert: what its author probably meant instead.</summary>
+    public string? MistakeHint { get; init; }
 
     /// <summary>Extra check after conversion; returns the failure message or null.</summary>
     public Func<OptionValue, string?>? Check { get; init; }
@@ -56,8 +56,6 @@ public sealed record OptionSpec
 
     public string GetoptMixed =>
         (ShortForm is { } s ? $"-{s}, " : "") + LongSwitch + (Placeholder is null ? "" : "=" + Placeholder);
-
-    public string HelpText => Help ?? ShortDesc;
 
     public bool AppliesTo(AgentFlavor flavor) => (Flavors & flavor.ToMask()) != 0;
 }

@@ -16,40 +16,41 @@ public static class OptionTable
         {
             Name = "action", StdinAliases = ["option"], ShortForm = 'o', LongForm = "action", Placeholder = "[action]",
             Content = ContentType.String, Default = "reboot", Required = true, Order = 1,
-            ShortDesc = "Fencing action", Check = ActionNames.Check,
+            ShortDesc = "What to do with the guest", Check = ActionNames.Check,
             Bind = (o, v) => o with { Action = ActionNames.TryParse(v.Text, out var a) ? a : o.Action },
         },
         new()
         {
             Name = "inet4_only", ShortForm = '4', LongForm = "inet4-only", Content = ContentType.Boolean, Order = 1,
-            Flavors = AgentFlavors.Zvmip, ShortDesc = "Forces agent to use IPv4 addresses only",
+            Flavors = AgentFlavors.Zvmip, ShortDesc = "Connect over IPv4 only",
             Bind = (o, v) => o with { Inet4Only = v.Flag },
         },
         new()
         {
             Name = "inet6_only", ShortForm = '6', LongForm = "inet6-only", Content = ContentType.Boolean, Order = 1,
-            Flavors = AgentFlavors.Zvmip, ShortDesc = "Forces agent to use IPv6 addresses only",
+            Flavors = AgentFlavors.Zvmip, ShortDesc = "Connect over IPv6 only",
             Bind = (o, v) => o with { Inet6Only = v.Flag },
         },
         new()
         {
             Name = "ip", DeprecatedName = "ipaddr", ShortForm = 'a', LongForm = "ip", Placeholder = "[ip]",
             Content = ContentType.String, Required = true, Order = 1, Flavors = AgentFlavors.Zvmip,
-            ShortDesc = "IP address or hostname of fencing device",
+            ShortDesc = "Host name or IP address of the SMAPI server; several, comma-separated, are tried in order",
             Bind = (o, v) => o with { Hosts = v.Text.Split(',') },
         },
         new()
         {
             Name = "ip", DeprecatedName = "ipaddr", ShortForm = 'a', LongForm = "ip", Placeholder = "[ip]",
             Content = ContentType.String, Default = DefaultIucvServer, Order = 1, Flavors = AgentFlavors.Zvm,
-            ShortDesc = "Virtual machine name of the SMAPI IUCV server",
+            ShortDesc = "User id of the SMAPI IUCV server to connect to",
             Bind = (o, v) => o with { Hosts = v.Text.Split(',') },
         },
         new()
         {
             Name = "ipport", ShortForm = 'u', LongForm = "ipport", Placeholder = "[port]",
             Content = ContentType.Integer, Default = "44444", Order = 1, Flavors = AgentFlavors.Zvmip,
-            ShortDesc = "TCP/UDP port to use for connection with device", Help = "TCP/UDP port to use (default 44444)",
+            ShortDesc = "TCP port of the SMAPI server",
+            MistakeHint = "-u is the SMAPI server's port; the user name is -l/--username",
             Check = v => v.Number is >= 1 and <= 65535 ? null : "Failed: The value you have entered for --ipport is not a valid port number",
             Bind = (o, v) => o with { Port = v.Integer },
         },
@@ -57,35 +58,35 @@ public static class OptionTable
         {
             Name = "username", DeprecatedName = "login", ShortForm = 'l', LongForm = "username", Placeholder = "[name]",
             Content = ContentType.String, Required = true, Order = 1, Flavors = AgentFlavors.Zvmip,
-            ShortDesc = "Login name",
+            ShortDesc = "SMAPI user the requests are made as (their authuser)",
             Bind = (o, v) => o with { Username = v.Text },
         },
         new()
         {
             Name = "method", ShortForm = 'm', LongForm = "method", Placeholder = "[method]",
             Content = ContentType.Select, Choices = ["onoff", "cycle"], Default = "onoff", Order = 1,
-            ShortDesc = "Method to fence", Help = "Method to fence (onoff|cycle) (Default: onoff)",
+            ShortDesc = "How to reboot: onoff (deactivate, then activate) or cycle (one Image_Recycle)",
             Bind = (o, v) => o with { Method = v.Text == "cycle" ? RebootMethod.Cycle : RebootMethod.OnOff },
         },
         new()
         {
             Name = "password", DeprecatedName = "passwd", ShortForm = 'p', LongForm = "password", Placeholder = "[password]",
             Content = ContentType.String, Order = 1, Flavors = AgentFlavors.Zvmip,
-            ShortDesc = "Login password or passphrase",
+            ShortDesc = "Password of the SMAPI user",
             Bind = (o, v) => o with { Password = v.Text },
         },
         new()
         {
             Name = "password_script", DeprecatedName = "passwd_script", ShortForm = 'S', LongForm = "password-script",
             Placeholder = "[script]", Content = ContentType.String, Order = 1, Flavors = AgentFlavors.Zvmip,
-            ShortDesc = "Script to run to retrieve password",
+            ShortDesc = "Program that prints the password of the SMAPI user",
             Bind = (o, v) => o with { PasswordScript = v.Text },
         },
         new()
         {
             Name = "plug_separator", LongForm = "plug-separator", Placeholder = "[char]",
             Content = ContentType.String, Default = ",", Order = 100,
-            ShortDesc = "Separator for plug parameter when specifying more than 1 plug",
+            ShortDesc = "Character that separates the guests when plug names several",
             Check = v => v.Text.Length > 0 ? null : "Failed: The value you have entered for --plug-separator is empty",
             Bind = (o, v) => o with { PlugSeparator = v.Text },
         },
@@ -93,28 +94,28 @@ public static class OptionTable
         {
             Name = "plug", DeprecatedName = "port", ShortForm = 'n', LongForm = "plug", Placeholder = "[id]",
             Content = ContentType.String, Required = true, Order = 1,
-            ShortDesc = "Physical plug number on device, UUID or identification of machine",
+            ShortDesc = "z/VM user id of the guest to fence (several: separated by plug_separator)",
             Bind = (o, v) => o with { Plugs = v.Text.Split(o.PlugSeparator) },
         },
         new()
         {
             Name = "ssl", ShortForm = 'z', LongForm = "ssl", Content = ContentType.Boolean, Default = "1", Order = 1,
-            Flavors = AgentFlavors.Zvmip, ShortDesc = "Use SSL connection with verifying certificate (Default)",
+            Flavors = AgentFlavors.Zvmip, ShortDesc = "Connect with TLS and check the server certificate (the default)",
         },
         new()
         {
             Name = "ssl_insecure", LongForm = "ssl-insecure", Content = ContentType.Boolean, Order = 1,
-            Flavors = AgentFlavors.Zvmip, ShortDesc = "Use SSL connection without verifying certificate",
+            Flavors = AgentFlavors.Zvmip, ShortDesc = "Connect with TLS but accept any server certificate",
         },
         new()
         {
             Name = "ssl_secure", LongForm = "ssl-secure", Content = ContentType.Boolean, Order = 1,
-            Flavors = AgentFlavors.Zvmip, ShortDesc = "Use SSL connection with verifying certificate",
+            Flavors = AgentFlavors.Zvmip, ShortDesc = "Connect with TLS and check the server certificate",
         },
         new()
         {
             Name = "disable_ssl", LongForm = "disable-ssl", Content = ContentType.Boolean, Order = 2,
-            Flavors = AgentFlavors.Zvmip, ShortDesc = "Don't use SSL", Help = "Don't use SSL connection",
+            Flavors = AgentFlavors.Zvmip, ShortDesc = "Connect over plain TCP, without TLS",
         },
         new()
         {
@@ -149,83 +150,83 @@ public static class OptionTable
         new()
         {
             Name = "quiet", ShortForm = 'q', LongForm = "quiet", Content = ContentType.Boolean, Order = 50,
-            ShortDesc = "Disable logging to stderr. Does not affect --verbose or --debug-file or logging to syslog.",
+            ShortDesc = "Print no log lines on stderr (syslog, the debug file and -v output are kept)",
             Bind = (o, v) => o with { Quiet = v.Flag },
         },
         new()
         {
             Name = "verbose", ShortForm = 'v', LongForm = "verbose", Content = ContentType.Boolean, Order = 51,
-            ShortDesc = "Verbose mode. Multiple -v flags can be stacked on the command line (e.g., -vvv) to increase verbosity.",
+            ShortDesc = "Log debug lines too; give it more than once (-vvv) for more detail, up to the SMAPI frame trace",
         },
         new()
         {
             Name = "verbose_level", LongForm = "verbose-level", Content = ContentType.Integer, Order = 52,
-            ShortDesc = "Level of debugging detail in output. Defaults to the number of --verbose flags specified on the command line, or to 1 if verbose=1 in a stonith device configuration (i.e., on stdin).",
+            ShortDesc = "How much debug detail to log: by default the count of -v options, or 1 when stdin says verbose=1",
         },
         new()
         {
             Name = "debug_file", DeprecatedName = "debug", ShortForm = 'D', LongForm = "debug-file", Placeholder = "[debugfile]",
             Content = ContentType.String, Order = 53,
-            ShortDesc = "Write debug information to given file", Help = "Debugging to output file",
+            ShortDesc = "Append the debug lines to this file",
             Check = PathCheck("--debug-file"),
             Bind = (o, v) => o with { DebugFile = v.Text },
         },
         new()
         {
             Name = "version", ShortForm = 'V', LongForm = "version", Content = ContentType.Boolean, Order = 54,
-            ShortDesc = "Display version information and exit",
+            ShortDesc = "Print the version and exit",
             Bind = (o, v) => o with { ShowVersion = v.Flag },
         },
         new()
         {
             Name = "help", ShortForm = 'h', LongForm = "help", Content = ContentType.Boolean, Order = 55,
-            ShortDesc = "Display help and exit", Help = "Display this help and exit",
+            ShortDesc = "Print this list of options and exit",
             Bind = (o, v) => o with { ShowHelp = v.Flag },
         },
         new()
         {
             Name = "separator", ShortForm = 'C', LongForm = "separator", Placeholder = "[char]",
             Content = ContentType.String, Default = ",", Order = 100,
-            ShortDesc = "Separator for CSV created by 'list' operation",
+            ShortDesc = "Field separator of the list and list-status output",
             Bind = (o, v) => o with { Separator = v.Text },
         },
-        Seconds("delay", "0", "Wait X seconds before fencing is started", (o, t) => o with { Delay = t }),
+        Seconds("delay", "0", "Seconds to wait before the action starts", (o, t) => o with { Delay = t }),
         new()
         {
             Name = "disable_timeout", LongForm = "disable-timeout", Placeholder = "[true/false]",
             Content = ContentType.String, Order = 200,
-            ShortDesc = "Disable timeout (true/false) (default: true when run from Pacemaker 2.0+)",
+            ShortDesc = "true leaves the deadline to the caller (the default under Pacemaker 2.0 and later); false applies power_timeout",
         },
-        Seconds("login_timeout", "5", "Wait X seconds for cmd prompt after login", (o, t) => o with { LoginTimeout = t }),
+        Seconds("login_timeout", "5", "Accepted for compatibility; SMAPI has no login prompt (shell_timeout bounds each exchange)", (o, t) => o with { LoginTimeout = t }),
         new()
         {
             Name = "missing_as_off", LongForm = "missing-as-off", Content = ContentType.Boolean, Default = "0", Order = 200,
             ShortDesc = "Count a guest that the z/VM system does not define as OFF instead of failing. Off by default, unlike upstream: a misspelt plug or host map entry then fails the fence instead of reporting a running node fenced",
             Bind = (o, v) => o with { MissingAsOff = v.Flag },
         },
-        Seconds("power_timeout", "20", "Test X seconds for status change after ON/OFF", (o, t) => o with { PowerTimeout = t }),
-        Seconds("power_wait", "0", "Wait X seconds after issuing ON/OFF", (o, t) => o with { PowerWait = t }),
-        Seconds("shell_timeout", "5", "Wait X seconds for cmd prompt after issuing command", (o, t) => o with { ShellTimeout = t })
+        Seconds("power_timeout", "20", "Seconds the guest has to reach its new state after off or on", (o, t) => o with { PowerTimeout = t }),
+        Seconds("power_wait", "0", "Seconds to pause after each off or on request", (o, t) => o with { PowerWait = t }),
+        Seconds("shell_timeout", "5", "Seconds allowed for each phase of a SMAPI exchange (connect, send, request id, response)", (o, t) => o with { ShellTimeout = t })
             with { Flavors = AgentFlavors.Zvmip },
         new()
         {
             Name = "timeout", ShortForm = 'T', LongForm = "timeout", Placeholder = "[seconds]",
             Content = ContentType.Second, Default = "5", Order = 200, Flavors = AgentFlavors.Zvm,
-            ShortDesc = "Wait X seconds for a response of the SMAPI server",
+            ShortDesc = "Seconds allowed for each phase of a SMAPI exchange, connecting included",
             Bind = (o, v) => o with { ShellTimeout = v.Seconds },
         },
         Seconds(
             "stonith_status_sleep",
             "1",
-            "Sleep X seconds between status calls during a STONITH action; if not set: a call right after the request, "
-            + "the next 0.2 s later, then one every 0.1 s for the first 3 s, then pauses growing by half up to the default, 1 s "
-            + "(never more than 10 calls per second of waiting)",
+            "Seconds between status queries while waiting for a power change; unset, the first query follows the request at "
+            + "once, the second 0.2 s later, then one every 0.1 s during the first 3 s, after which each pause is half as long "
+            + "again as the one before, up to the default of 1 s (at most 10 queries per second of waiting)",
             (o, t) => o with { StonithStatusSleep = t }),
         new()
         {
             Name = "retry_on", LongForm = "retry-on", Placeholder = "[attempts]",
             Content = ContentType.Integer, Default = "1", Order = 201,
-            ShortDesc = "Count of attempts to retry power on",
+            ShortDesc = "How many times to try powering the guest on",
             Oddity = v => v.Number switch
             {
                 < 0 => "Parse error: Option 'retry_on' is negative: 'on' makes no attempt and fails, 'reboot' leaves the guest off",
@@ -238,7 +239,7 @@ public static class OptionTable
         {
             Name = "gnutlscli_path", LongForm = "gnutlscli-path", Placeholder = "[path]",
             Content = ContentType.String, Order = 300, Flavors = AgentFlavors.Zvmip,
-            ShortDesc = "Path to gnutls-cli binary",
+            Default = "/usr/bin/gnutls-cli", ShortDesc = "Accepted for compatibility and not used: TLS is built in",
             Bind = (o, _) => o,
         },
     ];

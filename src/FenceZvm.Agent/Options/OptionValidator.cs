@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using FenceZvm.Agent.Logging;
 
 namespace FenceZvm.Agent.Options;
 
@@ -101,9 +102,11 @@ public static class OptionValidator
             return "Failed: The value you have entered for --password-script is empty";
         }
 
-        if (options.PasswordScript?.Contains('\0', StringComparison.Ordinal) == true)
+        // A line break or NUL in a command is a broken input (lines joined by CR or NUL), and the
+        // shell would print the joined text, the password included, in its error message.
+        if (options.PasswordScript is { } script && script.Any(c => c != '\t' && EchoGuard.IsControl(c)))
         {
-            return "Failed: The value you have entered for --password-script contains a NUL character";
+            return "Failed: The value you have entered for --password-script contains a NUL, line break or control character";
         }
 
         return options.Password is { } password ? CheckPasswordValue(password, options.SmapiEncoding, "--password") : null;

@@ -9,7 +9,10 @@ internal sealed class RawOptions
 
     public int VerboseCount { get; set; }
 
-    /// <summary>stdin <c>nodename=</c>: not an option, but names the node pacemaker-fenced maps to the plug.</summary>
+    /// <summary>
+    /// stdin <c>nodename=</c>: not an option, but names the node pacemaker-fenced maps to the plug
+    /// (the fencer's environment carries no node name: only PCMK_service and OCF_OUTPUT_FORMAT).
+    /// </summary>
     public string? NodeName { get; set; }
 
     public void Set(OptionSpec spec, string value) => values[spec.Name] = value;

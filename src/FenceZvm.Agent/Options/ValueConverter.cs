@@ -34,7 +34,7 @@ internal static class ValueConverter
                 value = new OptionValue(text, false, Clamp(spec, number, int.MinValue, int.MaxValue, out warning));
                 return true;
             case ContentType.Integer:
-                error = $"Failed: The value you have entered for {spec.LongSwitch} is not a valid integer";
+                error = $"Failed: The value you have entered for {spec.LongSwitch} is not a valid integer" + (spec.MistakeHint is { } hint ? $" ({hint})" : "");
                 return false;
             case ContentType.Select when spec.Choices.Contains(text.ToLowerInvariant()):
                 value = OptionValue.FromText(text.ToLowerInvariant());

@@ -17,8 +17,9 @@ public static class PasswordScript
     /// <summary>util-linux's setsid: present wherever the agent is installed; without it the script runs in the agent's group.</summary>
     public const string Setsid = "/usr/bin/setsid";
 
-    public static async Task<string> RunAsync(string script, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(string script, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
+        TimeSpan limit = timeout ?? Timeout;
         bool ownGroup = File.Exists(Setsid);
         var start = new ProcessStartInfo(ownGroup ? Setsid : "/bin/sh")
         {
@@ -46,7 +47,7 @@ public static class PasswordScript
 
         bool finished = false;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Timeout);
+        deadline.CancelAfter(limit);
         try
         {
             Task<string?> firstLine = process.StandardOutput.ReadLineAsync(deadline.Token).AsTask();
@@ -63,7 +64,7 @@ public static class PasswordScript
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new FenceFailure($"Failed: Password script {EchoGuard.Show(script)} did not finish within {Timeout.TotalSeconds:0} s");
+            throw new FenceFailure($"Failed: Password script {EchoGuard.Show(script)} did not finish within {limit.TotalSeconds:0.###} s");
         }
         finally
         {

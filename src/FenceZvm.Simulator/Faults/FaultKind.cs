@@ -10,6 +10,9 @@ public enum FaultKind
     /// <summary>Read the request and never answer (until the client or the server goes away).</summary>
     Silence,
 
+    /// <summary>Send response 1 (the request id, the acknowledgement), then never answer, without doing the work.</summary>
+    SilenceAfterRequestId,
+
     /// <summary>Every byte written separately with a short pause.</summary>
     Fragment,
     WrongRequestId,

@@ -18,6 +18,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         "  close-before-request-id  read the request, close without answering\n" +
         "  close-after-request-id   send response 1 (request id), close\n" +
         "  silence                  read the request, never answer (not even the request id)\n" +
+        "  silence-after-request-id send response 1 (request id), never answer, do no work\n" +
         "  fragment                 write every byte separately with a 1 ms pause\n" +
         "  wrong-request-id         response 2 carries another request id\n" +
         "  output-length:N          response 2 declares output_length N (aliases: output-length-negative,\n" +
@@ -89,6 +90,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
             "close-before-request-id" => Plain(FaultKind.CloseBeforeRequestId),
             "close-after-request-id" => Plain(FaultKind.CloseAfterRequestId),
             "silence" => Plain(FaultKind.Silence),
+            "silence-after-request-id" => Plain(FaultKind.SilenceAfterRequestId),
             "fragment" => Plain(FaultKind.Fragment),
             "wrong-request-id" => Plain(FaultKind.WrongRequestId),
             "truncated" => Plain(FaultKind.Truncated),

@@ -16,8 +16,8 @@ internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
     public DateTimeOffset? LogonTime { get; private set; } = definition.Active ? now - TimeSpan.FromHours(1) : null;
 
     /// <summary>
-    /// When the last deactivation completed (the real logoff, which Image_Status_Query shows from then on);
-    /// null until one has. With <see cref="LogonTime"/> it lets a test measure how long after the change a
+    /// When the last deactivation completed or a recycle logged the guest off (the real logoff, which
+    /// Image_Status_Query shows from then on); null until one has. With <see cref="LogonTime"/> it lets a test measure how long after the change a
     /// client reported it.
     /// </summary>
     public DateTimeOffset? LogoffTime { get; private set; }
@@ -85,6 +85,7 @@ internal sealed class Guest(GuestDefinition definition, DateTimeOffset now)
             return;
         }
 
+        LogoffTime = now;
         if (delay > TimeSpan.Zero)
         {
             State = GuestState.Activating;

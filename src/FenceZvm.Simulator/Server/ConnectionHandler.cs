@@ -140,9 +140,13 @@ internal sealed class ConnectionHandler(
         }
 
         await writer.WriteAsync(ResponseFramer.RequestId(requestId)).ConfigureAwait(false);
-        if (fault?.Kind == FaultKind.CloseAfterRequestId)
+        switch (fault?.Kind)
         {
-            return false;
+            case FaultKind.CloseAfterRequestId:
+                return false;
+            case FaultKind.SilenceAfterRequestId:
+                await WaitForCloseAsync(stream).ConfigureAwait(false);
+                return false;
         }
 
         ProcessedResponse response = fault?.Kind == FaultKind.ReturnCode

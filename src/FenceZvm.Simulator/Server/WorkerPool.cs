@@ -1,9 +1,9 @@
 namespace FenceZvm.Simulator.Server;
 
 /// <summary>
-/// The SMAPI server's small pool of worker servers: at most <see cref="Size"/> connections are served at
+/// The SMAPI server's small pool of worker servers: at most <c>size</c> connections are served at
 /// once; further ones stay accepted and wait for a free worker, as requests queue for z/VM's worker
-/// machines. Size 0 means no limit. Also counts the connections served and the most served at once.
+/// machines. A size of 0 means no limit. Also counts the connections served and the most served at once.
 /// </summary>
 public sealed class WorkerPool(int size)
 {
@@ -11,8 +11,6 @@ public sealed class WorkerPool(int size)
     private int busy;
     private int peak;
     private long served;
-
-    public int Size { get; } = size;
 
     /// <summary>The most connections served at the same time so far.</summary>
     public int Peak => Volatile.Read(ref peak);

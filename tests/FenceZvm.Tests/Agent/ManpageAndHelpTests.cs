@@ -44,10 +44,9 @@ public class ManpageAndHelpTests
         var lines = AgentFrontEnd.Help(AgentFlavor.Zvmip).Split('\n');
 
         Assert.That(lines[..3], Is.EqualTo(new[] { "Usage:", "\tfence_zvmip [options]", "Options:" }));
-        Assert.That(lines, Does.Contain("   -a, --ip=[ip]                  IP address or hostname of fencing device"));
-        Assert.That(lines, Does.Contain("   -u, --ipport=[port]            TCP/UDP port to use (default 44444)"));
-        Assert.That(lines, Does.Contain("   -h, --help                     Display this help and exit"));
-        Assert.That(lines[3], Does.StartWith("   -o, --action=[action]          Action: on, off, reboot (default), status,"));
+        Assert.That(lines, Does.Contain("   -u, --ipport=[port]            TCP port of the SMAPI server (default: 44444)"));
+        Assert.That(lines, Does.Contain("   -h, --help                     Print this list of options and exit"));
+        Assert.That(lines[3], Does.StartWith("   -o, --action=[action]          What to do with the guest: on, off, reboot"));
         Assert.That(lines[4], Does.StartWith(new string(' ', 40)));
         Assert.That(lines.All(l => l.Length <= 85), Is.True);
     }

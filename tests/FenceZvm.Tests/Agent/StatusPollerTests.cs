@@ -1,7 +1,7 @@
 using FenceZvm.Agent.Actions;
 using FenceZvm.Agent.Options;
-using Microsoft.Extensions.Logging.Abstractions;
 using FenceZvm.Tests.Semantics;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FenceZvm.Tests.Agent;
 

@@ -27,6 +27,15 @@ public class ValueRulesTests
             Is.EqualTo("Failed: The value you have entered for --retry-on is not a valid integer"));
     }
 
+    /// <summary>The installation guide's example passes the user name with -u, which upstream (and we) take as the port.</summary>
+    [TestCase("-u", "CMANAGER")]
+    [TestCase("--ipport=CMANAGER")]
+    public void UserNameGivenAsPort_FailsInOneLineThatNamesTheUserNameOption(params string[] args)
+    {
+        Assert.That(Parse.Args(args).Error, Is.EqualTo(
+            "Failed: The value you have entered for --ipport is not a valid integer (-u is the SMAPI server's port; the user name is -l/--username)"));
+    }
+
     [Test]
     public void PortOutOfRange_Fails()
     {

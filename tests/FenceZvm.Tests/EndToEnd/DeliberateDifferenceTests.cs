@@ -64,13 +64,27 @@ public sealed class DeliberateDifferenceTests
         Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Status: ON\n")), r.ToString());
     }
 
+    /// <summary>
+    /// Upstream declares the password's length in characters and sends its UTF-8 bytes cut to that length, so the
+    /// server reads a garbled request; ours refuses it before connecting, with the reason, against a live server.
+    /// </summary>
     [Test]
     public async Task NonAsciiPasswordIsRejectedWhereUpstreamTruncatesIt()
     {
-        ProcessResult r = await AgentProcess.RunAsync("-o", "status", "-a", "127.0.0.1", "-l", "U", "-p", "pässwörd", "-n", "CNODE1", "--disable-ssl");
-        Assert.That(r.ExitCode, Is.EqualTo(1));
-        Assert.That(r.StderrLines, Has.Length.GreaterThanOrEqualTo(1));
-        Assert.That(r.Stderr, Does.Not.Contain("pässwörd"));
+        UpstreamAgent.RequireInstalled();
+        const string password = "pässwörd";
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], [$"{SimulatorHost.User}:{password}"]);
+        string[] arguments = [.. AgentProcess.Connection(sim, password: password), "-o", "off", "-n", "CNODE1", "--power-timeout", "2"];
+
+        ProcessResult upstream = await ProcessRunner.RunAsync(UpstreamAgent.Path, arguments);
+        Assert.That(upstream.ExitCode, Is.EqualTo(1), upstream.ToString());
+        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.On), "the server could not read upstream's request");
+
+        ProcessResult r = await ProcessRunner.RunAsync(AgentProcess.Path, arguments);
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
+        Assert.That(r.StderrLines[0], Does.EndWith(" ERROR: Failed: The password from --password contains a character that the ascii SMAPI encoding cannot carry"), r.ToString());
+        Assert.That(r.Stderr, Does.Not.Contain(password));
+        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.On));
     }
 
     [TestCase("off", "Success: Already OFF\n")]

@@ -4,7 +4,10 @@ using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Faults;
 
-/// <summary>Collects the outcomes of one fixture's matrix and writes the tally (TestContext.Progress and artifacts/faults/NAME).</summary>
+/// <summary>
+/// Collects the outcomes of one fixture's matrix and writes the tally (TestContext.Progress and artifacts/faults/NAME),
+/// and each scenario's outcome kind, one per line, in NAME's base name + ".outcomes" (the format of <see cref="UpstreamFaultMatrixTests"/>'s record).
+/// </summary>
 public sealed class MatrixReport(string title, string fileName)
 {
     private readonly ConcurrentBag<ScenarioOutcome> outcomes = [];
@@ -38,6 +41,7 @@ public sealed class MatrixReport(string title, string fileName)
         string directory = Path.Combine(RepoPaths.Root, "artifacts", "faults");
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, fileName), md.ToString());
+        File.WriteAllLines(Path.Combine(directory, Path.ChangeExtension(fileName, ".outcomes")), all.Select(o => $"{o.Scenario}: {o.Kind}"));
         TestContext.Progress.WriteLine(tally);
         return tally;
     }

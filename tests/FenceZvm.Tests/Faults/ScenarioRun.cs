@@ -39,6 +39,9 @@ public sealed record ScenarioOutcome(FaultScenario Scenario, int ExitCode, strin
 
     public bool Lied => !ClaimIsTrue;
 
+    /// <summary>The outcome in one word, worst first: what the upstream matrix records and asserts per scenario.</summary>
+    public string Kind => Killed ? "hung" : Lied ? "false-success" : HasStackTrace ? "traceback" : Claim is null ? "failure" : "verified";
+
     public bool Overran => Killed || Elapsed > FaultScenario.Bound;
 
     public bool HasStackTrace =>

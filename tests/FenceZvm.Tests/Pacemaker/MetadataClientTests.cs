@@ -1,3 +1,4 @@
+using FenceZvm.Agent.Metadata;
 using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Pacemaker;
@@ -33,7 +34,7 @@ public sealed class MetadataClientTests
     {
         ProcessResult r = await ClusterCli.PcsAsync("stonith", "describe", TestAgents.Zvmip);
         Assert.That(r.ExitCode, Is.Zero, r.ToString());
-        Assert.That(r.Stdout, Does.Contain($"{TestAgents.Zvmip} - Fence agent for use with z/VM Virtual Machines"), r.ToString());
+        Assert.That(r.Stdout, Does.Contain($"{TestAgents.Zvmip} - {AgentDescription.Zvmip.ShortDesc}"), r.ToString());
         foreach (string line in new[] { "ip (required): ", "username (required): ", "ipport: ", "disable_ssl: ", "method: ", "smapi_encoding: ", "ssl_ca: " })
         {
             Assert.That(r.Stdout, Does.Contain(line), r.ToString());

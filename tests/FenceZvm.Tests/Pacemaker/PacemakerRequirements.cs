@@ -2,7 +2,7 @@ namespace FenceZvm.Tests.Pacemaker;
 
 /// <summary>
 /// What these tests need: root (to install agents in /usr/sbin and run the fencer) and the Debian
-/// packages pacemaker, pacemaker-cli-utils, pcs and fence-agents (.ci/run installs them).
+/// packages pacemaker, pacemaker-cli-utils, pcs and fence-agents (./build.sh test installs them as root).
 /// Without them the tests are skipped with the reason.
 /// </summary>
 public static class PacemakerRequirements
@@ -32,7 +32,7 @@ public static class PacemakerRequirements
         }
 
         string[] missing = Tools.Where(t => !File.Exists(t.Path)).Select(t => $"{t.Path} (Debian package {t.Package})").ToArray();
-        return missing.Length == 0 ? null : "missing " + string.Join(", ", missing) + ": .ci/run installs them";
+        return missing.Length == 0 ? null : "missing " + string.Join(", ", missing) + ": ./build.sh test installs them as root";
     }
 
     public static void RequireAll()

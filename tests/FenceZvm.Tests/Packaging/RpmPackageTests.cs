@@ -89,7 +89,7 @@ public class RpmPackageTests
         var rpmlint = ExternalTool.Find("rpmlint");
         if (rpmlint is null)
         {
-            Assert.Fail("rpmlint is not installed: apt-get install rpmlint (.ci/run does)");
+            Assert.Fail("rpmlint is not installed: apt-get install rpmlint (./build.sh test does as root)");
         }
 
         var result = await ProcessRunner.RunAsync(rpmlint!,

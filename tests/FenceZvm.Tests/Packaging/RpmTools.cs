@@ -4,12 +4,12 @@ namespace FenceZvm.Tests.Packaging;
 
 internal static class RpmTools
 {
-    /// <summary>The only reason the packaging tests skip: no rpm tools on this machine (.ci/run installs them).</summary>
+    /// <summary>The only reason the packaging tests skip: no rpm tools on this machine (./build.sh test installs them as root).</summary>
     public static void RequireRpmbuild()
     {
         if (ExternalTool.Find("rpmbuild") is null || ExternalTool.Find("rpmspec") is null)
         {
-            Assert.Ignore("rpmbuild is not installed: apt-get install rpm rpmlint rpm2cpio cpio (.ci/run does)");
+            Assert.Ignore("rpmbuild is not installed: apt-get install rpm rpmlint rpm2cpio cpio (./build.sh test does as root)");
         }
     }
 }

@@ -46,11 +46,15 @@ public sealed class LostResponseTests
     [Test]
     public async Task SilenceAfterTheAcknowledgementIsVerifiedByStatusAndBounded()
     {
-        await using var sim = SimulatorHost.Start(["CNODE1=on"], faults: ["silence@Image_Deactivate*1"]);
-        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "off", "-n", "CNODE1", "--shell-timeout", "1", "--power-timeout", "3");
+        await using var sim = SimulatorHost.Start(["CNODE1=on"], faults: ["silence-after-request-id@Image_Deactivate*1"]);
+        ProcessResult r = await AgentProcess.RunAsync(sim, "-o", "off", "-n", "CNODE1", "--shell-timeout", "1", "--power-timeout", "3", "-v");
         Assert.That(r.ExitCode, Is.EqualTo(1), "the silent server did nothing, so the guest stays on: " + r);
         Assert.That(r.Stdout, Does.Not.Contain("Success"));
-        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.On));
+        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.On), "the deactivation was never sent again");
+
+        // Only an acknowledged request has an id to recover; the server does not know it, so status decides.
+        Assert.That(r.Stderr, Does.Contain("asking 127.0.0.1:" + sim.Port + " for the response with Response_Recovery"), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("verifying by status instead of sending it again"), r.ToString());
         Assert.That(r.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "hang guard");
     }
 }

@@ -155,8 +155,7 @@ public sealed class TlsTests
     {
         ProcessResult r = await AgentProcess.RunAsync("-a", "127.0.0.1", "-l", "U", "-p", "pw", "-n", "CNODE1", "-o", "status", "--ssl-fingerprint", value);
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
-        Assert.That(r.StderrLines, Has.Length.EqualTo(1), r.ToString());
-        Assert.That(r.Stderr, Does.Contain("Failed: The value you have entered for --ssl-fingerprint is not a list of SHA256: followed by 64 hex digits"));
+        Assert.That(r.StderrLines[0], Does.EndWith("ERROR: Failed: The value you have entered for --ssl-fingerprint is not a list of SHA256: followed by 64 hex digits"), r.ToString());
     }
 
     private static Task<ProcessResult> Run(SimulatorHost sim, params string[] arguments) =>

@@ -44,6 +44,16 @@ public sealed class AmbiguousAnswerTests
         Assert.That(r.Waited, Is.LessThan(TimeSpan.FromSeconds(5)), "not after a whole power timeout, as upstream");
     }
 
+    [TestCase(int.MaxValue)]
+    [TestCase(-1)]
+    public void AnExtremeRetryOnStillMeansOneAttemptOrNone(int retryOn)
+    {
+        var device = new FakePowerDevice().With("CNODE1", Off);
+        Run r = Run.With(device, Run.Options(FenceAction.On, "CNODE1") with { RetryOn = retryOn });
+        Assert.That(device.Count("on CNODE1"), Is.EqualTo(retryOn < 0 ? 0 : 1), r.ToString());
+        Assert.That(r.ExitCode, Is.EqualTo(retryOn < 0 ? 1 : 0), "upstream makes 1 + retry_on attempts: none when negative");
+    }
+
     [Test]
     public void RetryOnZeroMeansNoReissue()
     {

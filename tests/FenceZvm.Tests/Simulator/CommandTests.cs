@@ -5,16 +5,17 @@ using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
+using FenceZvm.Tests.Support;
 using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
 
-/// <summary>The smapi-sim command as a process (built once with dotnet build).</summary>
+/// <summary>The published smapi-sim command as a process.</summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed partial class CommandTests
 {
-    private static readonly Lazy<string> Executable = new(Build);
+    private static readonly Lazy<string> Executable = new(() => RepoPaths.Binary("smapi-sim"));
 
     [Test]
     public async Task PrintsListeningLinesWritesThePortFileServesAndExitsZeroOnSigterm()
@@ -81,14 +82,6 @@ public sealed partial class CommandTests
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         return await process.StandardOutput.ReadLineAsync(guard.Token);
-    }
-
-    private static string Build()
-    {
-        string project = Path.Combine(ProcessRunner.RepositoryRoot, "src", "smapi-sim");
-        (int exitCode, string stdout, _) = ProcessRunner.RunAsync("dotnet", ["build", project, "-c", "Debug", "--nologo", "-v", "q"], TimeSpan.FromMinutes(3)).GetAwaiter().GetResult();
-        Assert.That(exitCode, Is.Zero, stdout);
-        return Path.Combine(project, "bin", "Debug", "net10.0", "smapi-sim");
     }
 
     [GeneratedRegex(@":(\d+)$")]

@@ -110,7 +110,9 @@ public sealed class FidelityTests
         Assert.That(r.ReturnCode, Is.Zero);
         Assert.That(during.ReasonCode, Is.EqualTo(12), "logged off while recycling");
         Assert.That(after.ReasonCode, Is.Zero);
-        Assert.That(sim.Server.System.Find("CNODE1")!.LogonTime, Is.GreaterThanOrEqualTo(requested + TimeSpan.FromSeconds(1)));
+        GuestSnapshot guest = sim.Server.System.Find("CNODE1")!;
+        Assert.That(guest.LogoffTime, Is.GreaterThanOrEqualTo(requested));
+        Assert.That(guest.LogonTime, Is.GreaterThanOrEqualTo(guest.LogoffTime!.Value + TimeSpan.FromSeconds(1)));
     }
 
     [Test]

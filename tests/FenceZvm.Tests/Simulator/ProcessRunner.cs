@@ -5,8 +5,6 @@ namespace FenceZvm.Tests.Simulator;
 /// <summary>Runs external commands for the process-level tests.</summary>
 internal static class ProcessRunner
 {
-    public static string RepositoryRoot { get; } = FindRoot();
-
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string file, IEnumerable<string> arguments, TimeSpan timeout)
     {
         using Process process = Start(file, arguments);
@@ -46,18 +44,5 @@ internal static class ProcessRunner
     {
         using Process kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FenceZvm.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("FenceZvm.sln not found above the test directory");
     }
 }

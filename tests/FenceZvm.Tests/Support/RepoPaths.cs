@@ -1,6 +1,6 @@
 namespace FenceZvm.Tests.Support;
 
-/// <summary>Where the repository, its published binaries and the shared documents are.</summary>
+/// <summary>Where the repository and its published binaries are.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -8,9 +8,6 @@ public static class RepoPaths
     /// <summary>artifacts/bin, or $FENCE_ZVM_BIN (set by ./build.sh test).</summary>
     public static string BinDirectory =>
         Environment.GetEnvironmentVariable("FENCE_ZVM_BIN") is { Length: > 0 } bin ? bin : Path.Combine(Root, "artifacts", "bin");
-
-    /// <summary>../shared beside the repository (specs, reference metadata, schema).</summary>
-    public static string Shared => Path.Combine(Path.GetDirectoryName(Root)!, "shared");
 
     public static string Binary(string name)
     {

@@ -86,7 +86,7 @@ public sealed class ClusterFencingTests
         string[] missing = needed.Where(p => !File.Exists(p)).ToArray();
         if (missing.Length > 0)
         {
-            Assert.Ignore($"missing {string.Join(", ", missing)}: install the Debian packages corosync and pacemaker (.ci/run does)");
+            Assert.Ignore($"missing {string.Join(", ", missing)}: install the Debian packages corosync and pacemaker (./build.sh test does as root)");
         }
 
         if (ClusterState.ExistingCib() is { } cib)

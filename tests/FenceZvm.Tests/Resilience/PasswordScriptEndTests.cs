@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using FenceZvm.Agent.Power;
+using FenceZvm.Agent.Runtime;
+using FenceZvm.Tests.Pacemaker;
+using FenceZvm.Tests.Support;
+
+namespace FenceZvm.Tests.Resilience;
+
+/// <summary>
+/// Issue 19 row 10: a password script, and everything it started, is ended when the agent is
+/// interrupted or the script's time runs out.
+/// </summary>
+public sealed class PasswordScriptEndTests
+{
+    [Test]
+    public async Task Sigterm_EndsTheScriptsWholeProcessGroup()
+    {
+        using var script = new HangingScript();
+        await using var sim = SimulatorHost.Start(["CNODE1=on"]);
+        // Output is not captured: a script left running would hold the pipes open, and reading them would wait for it.
+        var start = new ProcessStartInfo(AgentProcess.Path) { UseShellExecute = false };
+        foreach (string argument in (string[])["--disable-ssl", "-a", "127.0.0.1", "-u", sim.Port.ToString(CultureInfo.InvariantCulture), "-l", SimulatorHost.User, "-S", script.Path, "-o", "status", "-n", "CNODE1"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["FENCE_ZVM_SYSLOG_SOCKET"] = "/nonexistent/fence-zvm-test-syslog";
+        using var agent = Process.Start(start)!;
+        int[] pids = await script.StartedAsync();
+
+        Assert.That(Signals.Terminate(agent.Id), Is.True);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await agent.WaitForExitAsync(bound.Token);
+
+        await HangingScript.AssertEndedAsync(pids);
+        Assert.That(agent.ExitCode, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Timeout_EndsTheScriptsWholeProcessGroup()
+    {
+        using var script = new HangingScript();
+        Task<string> run = PasswordScript.RunAsync(script.Path, CancellationToken.None, TimeSpan.FromSeconds(2));
+        int[] pids = await script.StartedAsync();
+
+        Assert.That(async () => await run, Throws.TypeOf<FenceFailure>().With.Message.Contain("did not finish within 2 s"));
+        await HangingScript.AssertEndedAsync(pids);
+    }
+
+    /// <summary>A script that starts a background child, records both pids, and never prints a password.</summary>
+    private sealed class HangingScript : IDisposable
+    {
+        private readonly string directory = Directory.CreateTempSubdirectory("fence-zvm-pwscript-").FullName;
+
+        public HangingScript()
+        {
+            Path = System.IO.Path.Combine(directory, "pw.sh");
+            File.WriteAllText(Path, $"#!/bin/sh\nsleep 300 &\necho $! > {PidFile}.tmp\necho $$ >> {PidFile}.tmp\nmv {PidFile}.tmp {PidFile}\nsleep 300\necho never\n");
+            File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+
+        public string Path { get; }
+
+        private string PidFile => System.IO.Path.Combine(directory, "pids");
+
+        public static async Task AssertEndedAsync(int[] pids)
+        {
+            for (int i = 0; i < 100 && pids.Any(Alive); i++)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.That(pids.Where(Alive), Is.Empty, "processes of the password script still run");
+        }
+
+        public async Task<int[]> StartedAsync()
+        {
+            for (int i = 0; i < 200 && !File.Exists(PidFile); i++)
+            {
+                await Task.Delay(50);
+            }
+
+            return (await File.ReadAllLinesAsync(PidFile)).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        }
+
+        public void Dispose() => Directory.Delete(directory, recursive: true);
+
+        /// <summary>Running: /proc has it and it is not a zombie waiting for its parent.</summary>
+        private static bool Alive(int pid)
+        {
+            try
+            {
+                string stat = File.ReadAllText($"/proc/{pid}/stat");
+                return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+    }
+}
