@@ -9,7 +9,7 @@
 #   ./build.sh format   check that the code is as `dotnet format` leaves it
 #   ./build.sh rpm      build, then the binary RPMs for this architecture (and the source RPM) into artifacts/rpm/
 #   ./build.sh fuzz [SECONDS] [SEED]   long fuzz run of the response reader and the client (default 180 s)
-#   ./build.sh bench [compare|latency|micro|throughput]   benchmarks (see bench/README.md)
+#   ./build.sh bench [compare|latency|micro|throughput|jit]   benchmarks (see bench/README.md)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -191,16 +191,42 @@ build_rpm() {
     --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" --define "_docdir_fmt %%{NAME}"
     # Debian's brp-compress uses bash's "read -d" but starts with #!/bin/sh (dash there): run it with bash.
     --define "__brp_compress bash %{_rpmconfigdir}/brp-compress %{?_prefix}")
+  nuget_bundle "$out/fence-zvm-$version.tar.gz" "$out/fence-zvm-nuget-$version.tar.gz"
   rpmbuild -bs --quiet "${defines[@]}" "$spec" >/dev/null
   rpmbuild -bb --quiet "${defines[@]}" --define "prebuilt_dir $bin" "$spec"
   rm -rf "$out/rpmbuild"
   echo "built:"; ls -1 "$out"/*.rpm
 }
+# Source1 of the source RPM: every NuGet package the framework-dependent build restores (nuget/*.nupkg),
+# gathered by restoring the Source0 tree ($1) into an empty package folder with the spec's settings, so
+# that rpmbuild --rebuild restores from it alone, without network. Writes the tarball $2.
+nuget_bundle() {
+  local work project rid; work=$(mktemp -d)
+  rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
+  tar -xzf "$1" -C "$work"
+  for project in "$work"/*/src/fence-zvm/fence-zvm.csproj "$work"/*/src/smapi-sim/smapi-sim.csproj; do
+    dotnet restore "$project" -r "$rid" -p:PublishAot=false --packages "$work/packages" -nologo -v quiet
+  done
+  mkdir -p "$work/nuget"
+  find "$work/packages" -name '*.nupkg' -exec cp {} "$work/nuget/" \;
+  tar -czf "$2" -C "$work" nuget
+  rm -rf "$work"
+}
 fuzz() { require_sdk; dotnet run --project tests/FenceZvm.Fuzz/FenceZvm.Fuzz.csproj -c "$configuration" -- "${1:-180}" "${2:-20261124}"; }
-# ./build.sh bench [compare|latency|micro|throughput] [ARGS...]: the end-to-end comparison with the upstream agent
+# The JIT-path builds (the proxy for s390x): the agent and the C# floor client framework-dependent, and the
+# floor client NativeAOT, into $1/agent, $1/floor and $1/floor-aot.
+publish_jit_path() {
+  local quiet=(-c "$configuration" -nologo -v quiet -p:DebugType=none)
+  dotnet publish src/fence-zvm/fence-zvm.csproj "${quiet[@]}" -p:PublishAot=false -o "$1/agent"
+  dotnet publish bench/FloorClient/FloorClient.csproj "${quiet[@]}" -o "$1/floor"
+  dotnet publish bench/FloorClient/FloorClient.csproj "${quiet[@]}" -p:PublishAot=true -r "$(rid)" -o "$1/floor-aot"
+  rm -f "$1"/*/*.dbg
+}
+# ./build.sh bench [compare|latency|micro|throughput|jit] [ARGS...]: the end-to-end comparison with the upstream agent
 # and the C floor (default; artifacts/bench/e2e.{md,json,csv}), the time to fence past the real logoff
 # with the upstream agent and mass fencing (artifacts/bench/latency.md), the BenchmarkDotNet micro-benchmarks
-# (default filter '*'), or the simulator under 1, 16 and 64 concurrent clients.
+# (default filter '*'), the simulator under 1, 16 and 64 concurrent clients, or the JIT path (the proxy
+# for s390x: framework-dependent, DOTNET_ReadyToRun=0; artifacts/bench/jit.md).
 bench() {
   publish
   local project=bench/FenceZvm.Bench/FenceZvm.Bench.csproj out="$root/artifacts/bench" kind=${1:-compare}
@@ -225,7 +251,10 @@ bench() {
         for c in "${load[@]}"; do "$out/tools/smapi_load" 127.0.0.1 "$(cat "$work/port")" 5 "$c" "$sim" || true; done
       } | tee -a "$out/sim-throughput.txt"
       kill "$sim"; wait "$sim" 2>/dev/null || true; rm -rf "$work" ;;
-    *) die "unknown bench '$kind' (use: compare, latency, micro, throughput)" ;;
+    jit) publish_jit_path "$root/artifacts/jit"
+      dotnet run -c "$configuration" --project "$project" -- jit --agent "$root/artifacts/jit/agent" --floor "$root/artifacts/jit/floor" \
+        --aot "$bin" --aot-floor "$root/artifacts/jit/floor-aot" --out "$out" "$@" ;;
+    *) die "unknown bench '$kind' (use: compare, latency, micro, throughput, jit)" ;;
   esac
 }
 

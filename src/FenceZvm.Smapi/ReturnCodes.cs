@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace FenceZvm.Smapi;
 
 /// <summary>
@@ -26,87 +24,90 @@ public static class ReturnCodes
     public const int RsLengthNotValid = 36;
     public const int RsRetry = 99;
 
-    private static readonly FrozenDictionary<(int Rc, int Rs), string> Pairs = new Dictionary<(int, int), string>
+    // Switches rather than dictionaries: nothing to build at start-up (every start JIT-compiles on s390x).
+    private static string? Pair(int rc, int rs) => (rc, rs) switch
     {
-        [(0, 0)] = "request successful",
-        [(0, 8)] = "request successful; object directory offline",
-        [(0, 16)] = "request successful; no more entries",
-        [(0, 28)] = "no matching entries",
-        [(4, 4)] = "request does not exist",
-        [(4, 28)] = "return buffer is empty",
-        [(28, 0)] = "namelist file not found",
-        [(100, 0)] = "not authorized by the external security manager",
-        [(100, 4)] = "authorization deferred to the directory manager",
-        [(100, 8)] = "not authorized by the external security manager",
-        [(100, 12)] = "not authorized by the directory manager",
-        [(100, 16)] = "not authorized by the server (check the VSMWORK1 AUTHLIST and NAMELIST entries for this user, function and target)",
-        [(120, 0)] = "authentication error: user id or password not valid",
-        [(128, 0)] = "authentication error: password expired",
-        [(200, 0)] = "image operation error",
-        [(200, 4)] = "image not found",
-        [(200, 8)] = "image already active",
-        [(200, 12)] = "image not active",
-        [(200, 16)] = "image being deactivated",
-        [(200, 24)] = "list not found",
-        [(200, 28)] = "some images in the list not activated",
-        [(200, 32)] = "some images in the list not deactivated",
-        [(200, 36)] = "some images in the list not recycled, or force time not valid",
-        [(396, 0)] = "internal system error",
-        [(400, 4)] = "image definition not found",
-        [(400, 12)] = "image definition is locked",
-        [(500, 0)] = "directory manager request could not be completed",
-        [(500, 4)] = "directory manager is not accepting updates",
-        [(500, 8)] = "directory manager is not available",
-        [(500, 20)] = "password format not supported",
-        [(900, 4)] = "custom exec not found",
-        [(900, 8)] = "worker server not found",
-        [(900, 12)] = "function does not exist (wrong name, or the server does not use this text encoding)",
-        [(900, 16)] = "function entry in DMSSIPTS is not valid",
-        [(900, 20)] = "total length does not match the specified input data",
-        [(900, 24)] = "error accessing the SFS directory",
-        [(900, 28)] = "function output format not valid",
-        [(900, 32)] = "response from the worker server not valid",
-        [(900, 36)] = "length not valid: outside the server's range",
-        [(900, 40)] = "internal server socket error",
-        [(900, 68)] = "cannot access the LOHCOST server",
-        [(900, 99)] = "system changed during the call; reissue it",
-    }.ToFrozenDictionary();
+        (0, 0) => "request successful",
+        (0, 8) => "request successful; object directory offline",
+        (0, 16) => "request successful; no more entries",
+        (0, 28) => "no matching entries",
+        (4, 4) => "request does not exist",
+        (4, 28) => "return buffer is empty",
+        (28, 0) => "namelist file not found",
+        (100, 0) => "not authorized by the external security manager",
+        (100, 4) => "authorization deferred to the directory manager",
+        (100, 8) => "not authorized by the external security manager",
+        (100, 12) => "not authorized by the directory manager",
+        (100, 16) => "not authorized by the server (check the VSMWORK1 AUTHLIST and NAMELIST entries for this user, function and target)",
+        (120, 0) => "authentication error: user id or password not valid",
+        (128, 0) => "authentication error: password expired",
+        (200, 0) => "image operation error",
+        (200, 4) => "image not found",
+        (200, 8) => "image already active",
+        (200, 12) => "image not active",
+        (200, 16) => "image being deactivated",
+        (200, 24) => "list not found",
+        (200, 28) => "some images in the list not activated",
+        (200, 32) => "some images in the list not deactivated",
+        (200, 36) => "some images in the list not recycled, or force time not valid",
+        (396, 0) => "internal system error",
+        (400, 4) => "image definition not found",
+        (400, 12) => "image definition is locked",
+        (500, 0) => "directory manager request could not be completed",
+        (500, 4) => "directory manager is not accepting updates",
+        (500, 8) => "directory manager is not available",
+        (500, 20) => "password format not supported",
+        (900, 4) => "custom exec not found",
+        (900, 8) => "worker server not found",
+        (900, 12) => "function does not exist (wrong name, or the server does not use this text encoding)",
+        (900, 16) => "function entry in DMSSIPTS is not valid",
+        (900, 20) => "total length does not match the specified input data",
+        (900, 24) => "error accessing the SFS directory",
+        (900, 28) => "function output format not valid",
+        (900, 32) => "response from the worker server not valid",
+        (900, 36) => "length not valid: outside the server's range",
+        (900, 40) => "internal server socket error",
+        (900, 68) => "cannot access the LOHCOST server",
+        (900, 99) => "system changed during the call; reissue it",
+        _ => null,
+    };
 
-    private static readonly FrozenDictionary<int, string> Codes = new Dictionary<int, string>
+    private static string? Code(int rc) => rc switch
     {
-        [0] = "request successful",
-        [4] = "warning",
-        [8] = "error",
-        [24] = "function parameter syntax error",
-        [28] = "namelist file not found",
-        [36] = "authorization request result",
-        [100] = "request not authorized",
-        [104] = "authorization file not found",
-        [106] = "authorization file cannot be updated",
-        [108] = "authorization file entry already exists",
-        [112] = "authorization file entry does not exist",
-        [120] = "authentication error",
-        [128] = "authentication error: password expired",
-        [188] = "internal server error: external security manager failure",
-        [192] = "internal server error: cannot authenticate user or password",
-        [196] = "internal callable services error",
-        [200] = "image operation error",
-        [204] = "image device usage error",
-        [208] = "image disk usage error",
-        [212] = "active image connectivity error",
-        [216] = "image CPU error",
-        [300] = "image volume function error",
-        [396] = "internal system error",
-        [400] = "image or profile definition error",
-        [500] = "directory manager error",
-        [504] = "target id not added",
-        [592] = "asynchronous operation started",
-        [596] = "internal directory manager error",
-        [600] = "shared memory error",
-        [620] = "virtual network error",
-        [800] = "VMRM error",
-        [900] = "socket server error",
-    }.ToFrozenDictionary();
+        0 => "request successful",
+        4 => "warning",
+        8 => "error",
+        24 => "function parameter syntax error",
+        28 => "namelist file not found",
+        36 => "authorization request result",
+        100 => "request not authorized",
+        104 => "authorization file not found",
+        106 => "authorization file cannot be updated",
+        108 => "authorization file entry already exists",
+        112 => "authorization file entry does not exist",
+        120 => "authentication error",
+        128 => "authentication error: password expired",
+        188 => "internal server error: external security manager failure",
+        192 => "internal server error: cannot authenticate user or password",
+        196 => "internal callable services error",
+        200 => "image operation error",
+        204 => "image device usage error",
+        208 => "image disk usage error",
+        212 => "active image connectivity error",
+        216 => "image CPU error",
+        300 => "image volume function error",
+        396 => "internal system error",
+        400 => "image or profile definition error",
+        500 => "directory manager error",
+        504 => "target id not added",
+        592 => "asynchronous operation started",
+        596 => "internal directory manager error",
+        600 => "shared memory error",
+        620 => "virtual network error",
+        800 => "VMRM error",
+        900 => "socket server error",
+        _ => null,
+    };
 
     /// <summary>The words for one RC/RS pair; function-specific meanings first.</summary>
     public static string Describe(string functionName, int rc, int rs)
@@ -126,7 +127,7 @@ public static class ReturnCodes
             return $"request successful; API functional level {FunctionalLevel(rs)}";
         }
 
-        if (Pairs.TryGetValue((rc, rs), out string? text))
+        if (Pair(rc, rs) is { } text)
         {
             return text;
         }
@@ -141,7 +142,7 @@ public static class ReturnCodes
             return $"function parameter syntax error in parameter {rs / 100} (type {rs % 100})";
         }
 
-        return Codes.TryGetValue(rc, out string? general) ? general : "unknown return code";
+        return Code(rc) ?? "unknown return code";
     }
 
     /// <summary>"Image_Deactivate: RC 100 RS 16: not authorized by the server (...)".</summary>

@@ -1,16 +1,9 @@
-using System.Collections;
 using System.Runtime.InteropServices;
 using FenceZvm.Agent.Runtime;
 
 using var interrupted = new CancellationTokenSource();
 using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
-
-var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-{
-    environment[(string)entry.Key] = (string?)entry.Value;
-}
 
 // Socket completions run on the socket event thread instead of being queued to the thread pool:
 // one exchange after another needs no pool worker threads, whose start-up is a large part of an
@@ -25,7 +18,7 @@ if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
 string invokedAs = ProgramIdentity.InvokedAs();
 // A closed or full stdout or stderr is ignored: the exit code carries the result.
 BestEffortWriter stdout = StandardStreams.Out();
-var invocation = new AgentInvocation(invokedAs, args, StandardStreams.In(), stdout, StandardStreams.Error(), environment);
+var invocation = new AgentInvocation(invokedAs, args, StandardStreams.In(), stdout, StandardStreams.Error(), new ProcessEnvironment());
 int exitCode = await AgentMain.RunAsync(invocation, interrupted.Token);
 stdout.Flush();
 return exitCode;

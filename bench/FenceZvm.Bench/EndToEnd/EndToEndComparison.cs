@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FenceZvm.Bench.Support;
+using static FenceZvm.Bench.Support.BenchEnvironment;
 
 namespace FenceZvm.Bench.EndToEnd;
 
@@ -43,7 +45,7 @@ internal static class EndToEndComparison
         Directory.CreateDirectory(tools);
         string floor = Compile(Path.Combine(root, "bench", "floor", "smapi_status.c"), Path.Combine(tools, "smapi_status"));
         string measure = Compile(Path.Combine(root, "bench", "floor", "measure.c"), Path.Combine(tools, "measure"));
-        var runner = new Runner(measure);
+        var runner = new MeasureRunner(measure, Password);
         var results = new Results();
         string loadBefore = LoadAverage();
         Console.WriteLine($"end-to-end comparison, {Environment.ProcessorCount} cores, load average {loadBefore}, {runs} runs per case ({slowRuns} for the 10-plug off)");
@@ -164,78 +166,6 @@ internal static class EndToEndComparison
         }
 
         Console.WriteLine($" load {LoadAverage()}");
-    }
-
-    private static string Compile(string source, string binary)
-    {
-        if (File.Exists(binary) && File.GetLastWriteTimeUtc(binary) > File.GetLastWriteTimeUtc(source))
-        {
-            return binary;
-        }
-
-        using var cc = Process.Start("cc", ["-O2", "-Wall", "-o", binary, source]) ?? throw new InvalidOperationException("cannot run cc");
-        cc.WaitForExit();
-        return cc.ExitCode == 0 ? binary : throw new InvalidOperationException($"cc failed on {source}");
-    }
-
-    internal static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    internal static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "build.sh")) && Directory.Exists(Path.Combine(directory.FullName, "bench")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("run compare from inside the fence-zvm checkout");
-    }
-
-    internal static string Option(string[] args, string name, string fallback)
-    {
-        int index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-    }
-
-    internal readonly record struct Measurement(double WallMs, double RssMiB, int Exit);
-
-    /// <summary>Runs the measure helper on one command and checks the exit status.</summary>
-    private sealed class Runner(string measure)
-    {
-        public int Failures { get; private set; }
-
-        public Measurement Measure(int expectedExit, string[] command)
-        {
-            var start = new ProcessStartInfo(measure) { RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (string argument in command)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            string line = process.StandardOutput.ReadToEnd().Trim();
-            process.WaitForExit();
-            string[] fields = line.Split(' ');
-            if (process.ExitCode != 0 || fields.Length != 3)
-            {
-                throw new InvalidOperationException($"measure failed on {string.Join(' ', command)}: {line}");
-            }
-
-            var result = new Measurement(
-                long.Parse(fields[0], CultureInfo.InvariantCulture) / 1000.0,
-                long.Parse(fields[1], CultureInfo.InvariantCulture) / 1024.0,
-                int.Parse(fields[2], CultureInfo.InvariantCulture));
-            if (result.Exit != expectedExit)
-            {
-                Failures++;
-                Console.Error.WriteLine($"\ncompare: exit {result.Exit} (expected {expectedExit}) from {Path.GetFileName(command[0])} {string.Join(' ', command.Skip(1).Where(a => a != Password))}");
-            }
-
-            return result;
-        }
     }
 
     private sealed class Results

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using FenceZvm.Bench.Support;
 using FenceZvm.Simulator.Faults;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Simulator.Server;
@@ -36,12 +37,12 @@ internal static class LatencyBench
 
     public static int Run(string[] args)
     {
-        string root = EndToEndComparison.FindRoot();
-        string bin = EndToEndComparison.Option(args, "--bin", Path.Combine(root, "artifacts", "bin"));
-        string upstream = EndToEndComparison.Option(args, "--upstream", "/usr/sbin/fence_zvmip");
-        string output = EndToEndComparison.Option(args, "--out", Path.Combine(root, "artifacts", "bench"));
-        int runs = int.Parse(EndToEndComparison.Option(args, "--runs", "9"), CultureInfo.InvariantCulture);
-        int massRuns = int.Parse(EndToEndComparison.Option(args, "--mass-runs", "3"), CultureInfo.InvariantCulture);
+        string root = BenchEnvironment.FindRoot();
+        string bin = BenchEnvironment.Option(args, "--bin", Path.Combine(root, "artifacts", "bin"));
+        string upstream = BenchEnvironment.Option(args, "--upstream", "/usr/sbin/fence_zvmip");
+        string output = BenchEnvironment.Option(args, "--out", Path.Combine(root, "artifacts", "bench"));
+        int runs = int.Parse(BenchEnvironment.Option(args, "--runs", "9"), CultureInfo.InvariantCulture);
+        int massRuns = int.Parse(BenchEnvironment.Option(args, "--mass-runs", "3"), CultureInfo.InvariantCulture);
         string ours = Path.Combine(bin, "fence_zvmip");
         foreach (string file in (string[])[ours, upstream])
         {
@@ -53,7 +54,7 @@ internal static class LatencyBench
         }
 
         (string Name, string Path)[] agents = [(Ours, ours), (Upstream, upstream)];
-        string loadBefore = EndToEndComparison.LoadAverage();
+        string loadBefore = BenchEnvironment.LoadAverage();
         Console.WriteLine($"time to fence, {Environment.ProcessorCount} cores, load average {loadBefore}, {runs} runs per delay, {massRuns} mass runs");
         var failures = new List<string>();
         var single = new Dictionary<(string Agent, double Delay), List<Fence>>();
@@ -80,7 +81,7 @@ internal static class LatencyBench
                 Console.Write('.');
             }
 
-            Console.WriteLine($" load {EndToEndComparison.LoadAverage()}");
+            Console.WriteLine($" load {BenchEnvironment.LoadAverage()}");
         }
 
         Console.Write("mass fencing: ");
@@ -97,8 +98,8 @@ internal static class LatencyBench
             }
         }
 
-        Console.WriteLine($" load {EndToEndComparison.LoadAverage()}");
-        string markdown = Markdown(single, phased, mass, runs, massRuns, loadBefore, EndToEndComparison.LoadAverage(), failures);
+        Console.WriteLine($" load {BenchEnvironment.LoadAverage()}");
+        string markdown = Markdown(single, phased, mass, runs, massRuns, loadBefore, BenchEnvironment.LoadAverage(), failures);
         Console.WriteLine();
         Console.WriteLine(markdown);
         Directory.CreateDirectory(output);

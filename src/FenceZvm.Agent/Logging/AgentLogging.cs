@@ -15,30 +15,22 @@ public static class AgentLogging
 
     public static ILoggerFactory Create(LoggingSettings settings, SecretRedactor redactor)
     {
-        // The factory is built directly, not through LoggerFactory.Create: that builds a dependency
-        // injection container and options monitors, about 1-2 ms of start-up for the same filters.
-        LogLevel trace = settings.VerboseLevel >= FrameTraceVerboseLevel ? LogLevel.Debug : LogLevel.None;
-        var filters = new LoggerFilterOptions { MinLevel = LogLevel.Debug };
-        filters.Rules.Add(new LoggerFilterRule(null, FrameTraceCategory, trace, null));
-        filters.Rules.Add(new LoggerFilterRule(typeof(SyslogLoggerProvider).FullName, FrameTraceCategory, LogLevel.None, null));
-
-        // Providers are added, not passed to the constructor: only added ones are disposed with the
-        // factory, which is when the syslog provider reports what it dropped.
-        var factory = new LoggerFactory([], filters);
         LogLevel console = settings.VerboseLevel > 0 ? LogLevel.Debug : LogLevel.Warning;
+        var providers = new List<(ILoggerProvider, bool TakesFrameTrace)>(3);
         var report = FaultReport.None;
         if (!settings.Quiet)
         {
-            factory.AddProvider(new StderrLoggerProvider(settings.Stderr, console, redactor));
+            providers.Add((new StderrLoggerProvider(settings.Stderr, console, redactor), true));
             report = new FaultReport(settings.Stderr);
         }
 
-        factory.AddProvider(new SyslogLoggerProvider(settings.SyslogSocket, settings.ProgramName, console, redactor, report));
+        providers.Add((new SyslogLoggerProvider(settings.SyslogSocket, settings.ProgramName, console, redactor, report), false));
         if (settings.DebugFile is { } path)
         {
-            factory.AddProvider(new DebugFileLoggerProvider(path, redactor, report));
+            providers.Add((new DebugFileLoggerProvider(path, redactor, report), true));
         }
 
-        return factory;
+        // Every provider is disposed with the factory, which is when the syslog provider reports what it dropped.
+        return new AgentLoggerFactory(providers, frameTrace: settings.VerboseLevel >= FrameTraceVerboseLevel);
     }
 }

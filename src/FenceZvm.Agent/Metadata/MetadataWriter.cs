@@ -61,7 +61,15 @@ internal static class MetadataWriter
         xml.Append("\t</parameter>\n");
     }
 
-    internal static string TypeName(ContentType content) => content.ToString().ToLowerInvariant();
+    /// <summary>Spelled out rather than Enum.ToString, whose reflection is a large part of the start-up where everything is JIT-compiled (s390x).</summary>
+    internal static string TypeName(ContentType content) => content switch
+    {
+        ContentType.Boolean => "boolean",
+        ContentType.String => "string",
+        ContentType.Second => "second",
+        ContentType.Integer => "integer",
+        _ => "select",
+    };
 
     private static string Attribute(string text) =>
         text.Replace("&", "&amp;").Replace("\"", "&quot;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("'", "&apos;");

@@ -16,6 +16,12 @@ internal static class CommandLineOptionReader
     {
         var raw = new RawOptions();
         var specs = OptionTable.For(flavor);
+        if (TryReadActionAlone(args, specs, raw))
+        {
+            error = null;
+            return raw;
+        }
+
         var expanded = LongOptionPrefixes.Expand(args, specs, out error);
         if (error is not null)
         {
@@ -61,6 +67,34 @@ internal static class CommandLineOptionReader
 
         error ??= Leftovers(result, consumed, specs, raw);
         return raw;
+    }
+
+    /// <summary>
+    /// `-o ACTION`, `--action ACTION` or `--action=ACTION` and nothing else, as pacemaker and pcs ask for
+    /// the metadata: read directly, giving what the full parser would. Building the parser is most of
+    /// the start-up of `-o metadata` where every method is JIT-compiled (s390x).
+    /// </summary>
+    private static bool TryReadActionAlone(IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs, RawOptions raw)
+    {
+        OptionSpec? action = null;
+        foreach (var spec in specs)
+        {
+            action = spec.Name == "action" ? spec : action;
+        }
+
+        string? value = args.Count switch
+        {
+            1 when action is not null && args[0].StartsWith(action.LongSwitch + "=", StringComparison.Ordinal) => args[0][(action.LongSwitch.Length + 1)..],
+            2 when action is not null && (args[0] == action.LongSwitch || args[0] == "-" + action.ShortForm) => args[1],
+            _ => null,
+        };
+        if (action is null || string.IsNullOrEmpty(value) || value[0] == '-')
+        {
+            return false;
+        }
+
+        raw.Set(action, value);
+        return true;
     }
 
     private static string[] Aliases(OptionSpec spec) => spec.ShortForm is { } s ? ["-" + s] : [];

@@ -56,13 +56,21 @@ public static class DeviceFactory
     {
         ITextCodec codec = TextCodecs.TryGet(options.SmapiEncoding, out ITextCodec selected) ? selected : TextCodecs.Ascii;
         ILogger logger = loggers.CreateLogger("FenceZvm.Agent");
+        ILogger trace = loggers.CreateLogger(AgentLogging.FrameTraceCategory);
         var clientOptions = new SmapiClientOptions
         {
             Codec = codec,
             Timeout = IoBounds.ExchangeTimeout(options),
-            Trace = new LoggerTraceSink(loggers.CreateLogger(AgentLogging.FrameTraceCategory)),
+
+            // No sink when no destination takes the trace: the frames are then not even formatted.
+            Trace = trace.IsEnabled(LogLevel.Debug) ? new LoggerTraceSink(trace) : null,
         };
-        HostCaller[] hosts = transports.Select(t => new HostCaller(new SmapiClient(t, clientOptions), logger, IoBounds.BusyRetryBudget(options))).ToArray();
+        var hosts = new List<HostCaller>();
+        foreach (ISmapiTransport transport in transports)
+        {
+            hosts.Add(new HostCaller(new SmapiClient(transport, clientOptions), logger, IoBounds.BusyRetryBudget(options)));
+        }
+
         return new SmapiPowerDevice(new FailoverCaller(hosts, logger), credentials, codec, deviceOptions, logger);
     }
 

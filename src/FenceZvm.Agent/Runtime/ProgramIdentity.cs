@@ -1,4 +1,3 @@
-using System.Reflection;
 using FenceZvm.Agent.Options;
 
 namespace FenceZvm.Agent.Runtime;
@@ -36,6 +35,6 @@ public static class ProgramIdentity
         return Environment.GetCommandLineArgs()[0];
     }
 
-    public static string Version { get; } =
-        typeof(ProgramIdentity).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    /// <summary>The project's Version property, written into a constant at build time.</summary>
+    public static string Version => ProgramVersion.Text;
 }

@@ -1,6 +1,6 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
-using System.IO.Pipelines;
 using System.Net.Sockets;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Trace;
@@ -11,7 +11,7 @@ namespace FenceZvm.Smapi.Client;
 /// <summary>
 /// Runs one SMAPI request per connection: connect, send the framed request, read response 1
 /// (request id) and response 2 (output) exactly by length, close. Every phase is bounded by the
-/// timeout through a cancellation token; responses may arrive in any fragmentation.
+/// timeout; responses may arrive in any fragmentation.
 /// </summary>
 public sealed class SmapiClient
 {
@@ -35,64 +35,90 @@ public sealed class SmapiClient
 
     /// <exception cref="SmapiTransportException">Connect, I/O or timeout failure.</exception>
     /// <exception cref="SmapiProtocolException">The response violates the framing.</exception>
+    /// <remarks>
+    /// The exchange is blocking: for a one-shot process that is far cheaper to start than pipelines and
+    /// asynchronous socket operations (on s390x every method is JIT-compiled at each start). TCP and TLS
+    /// bound every call by the socket's timeouts (<see cref="PhaseClock"/>); other transports by the
+    /// deadline's timer. Cancellation and the timer close the stream, which ends a blocked call at once;
+    /// the exception is then reported as the timeout or cancellation it is.
+    /// </remarks>
     public async Task<SmapiResponse> CallAsync(SmapiRequest request, CancellationToken cancellationToken = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var phase = ExchangePhase.Connect;
+        var exchange = new PhaseClock(options.Timeout, deadline);
         uint? requestId = null;
         try
         {
-            deadline.CancelAfter(options.Timeout);
-            Stream stream = await transport.ConnectAsync(deadline.Token).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            Stream stream = transport is IBoundedConnect bounded
+                ? bounded.Connect(options.Timeout, cancellationToken)
+                : await ConnectAsync(exchange, deadline.Token).ConfigureAwait(false);
+            using (stream)
+            using (deadline.Token.UnsafeRegister(static s => ((Stream)s!).Dispose(), stream))
             {
-                phase = ExchangePhase.Send;
-                deadline.CancelAfter(options.Timeout);
-                await SendAsync(stream, request, deadline.Token).ConfigureAwait(false);
+                exchange.Start(ExchangePhase.Send, stream);
+                Send(stream, request, exchange);
 
-                PipeReader reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, leaveOpen: true));
-                try
+                exchange.Start(ExchangePhase.RequestId, stream);
+                Span<byte> word = stackalloc byte[4];
+                int got = ReadFully(stream, word, exchange);
+                if (got < word.Length)
                 {
-                    phase = ExchangePhase.RequestId;
-                    deadline.CancelAfter(options.Timeout);
-                    requestId = await ReadRequestIdAsync(reader, deadline.Token).ConfigureAwait(false);
-                    options.Trace?.WriteLine(FrameTrace.RequestId(requestId.Value));
+                    throw new EndOfStreamException(string.Create(CultureInfo.InvariantCulture, $"connection closed after {got} of the 4 bytes of the request id"));
+                }
 
-                    phase = ExchangePhase.Output;
-                    deadline.CancelAfter(options.Timeout);
-                    SmapiResponse response = await ReadOutputAsync(reader, requestId.Value, deadline.Token).ConfigureAwait(false);
-                    if (options.Trace is { } trace)
+                requestId = BinaryPrimitives.ReadUInt32BigEndian(word);
+                options.Trace?.WriteLine(FrameTrace.RequestId(requestId.Value));
+
+                exchange.Start(ExchangePhase.Output, stream);
+                SmapiResponse response = ReadOutput(stream, requestId.Value, word, exchange);
+                if (options.Trace is { } trace)
+                {
+                    foreach (string line in FrameTrace.Response(response))
                     {
-                        foreach (string line in FrameTrace.Response(response))
-                        {
-                            trace.WriteLine(line);
-                        }
+                        trace.WriteLine(line);
                     }
+                }
 
-                    return response;
-                }
-                finally
-                {
-                    await reader.CompleteAsync().ConfigureAwait(false);
-                }
+                return response;
             }
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
         {
-            throw new SmapiTransportException(TransportFailure.Timeout, TimeoutMessage(request, phase), requestId, e);
+            throw new OperationCanceledException("interrupted", e, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTimeout(e, deadline))
+        {
+            throw new SmapiTransportException(TransportFailure.Timeout, TimeoutMessage(request, exchange.Phase), requestId, e);
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
-            if (phase == ExchangePhase.Connect)
+            if (exchange.Phase == ExchangePhase.Connect)
             {
                 throw new SmapiTransportException(TransportFailure.ConnectFailed, $"Unable to connect to {transport.Endpoint}: {Reason(e)}", null, e);
             }
 
-            throw new SmapiTransportException(TransportFailure.ConnectionClosed, ClosedMessage(request, phase, Reason(e)), requestId, e);
+            throw new SmapiTransportException(TransportFailure.ConnectionClosed, ClosedMessage(request, exchange.Phase, Reason(e)), requestId, e);
         }
     }
 
-    private async ValueTask SendAsync(Stream stream, SmapiRequest request, CancellationToken token)
+    /// <summary>The asynchronous connect (IUCV, other transports), bounded by the deadline's timer.</summary>
+    private async Task<Stream> ConnectAsync(PhaseClock exchange, CancellationToken deadline)
+    {
+        exchange.ArmTimer();
+        return await transport.ConnectAsync(deadline).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A phase's time ran out: the stream's own timeout (TimeoutException, or a socket error TimedOut),
+    /// or the deadline's timer, which closes the stream under a blocked call.
+    /// </summary>
+    private static bool IsTimeout(Exception e, CancellationTokenSource deadline) =>
+        e is TimeoutException
+        || (e is SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock })
+        || (e is IOException { InnerException: SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock } })
+        || (deadline.IsCancellationRequested && e is OperationCanceledException or IOException or SocketException or ObjectDisposedException);
+
+    private void Send(Stream stream, SmapiRequest request, PhaseClock exchange)
     {
         int length = RequestFramer.GetFramedLength(request);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
@@ -107,8 +133,9 @@ public sealed class SmapiClient
                 }
             }
 
-            await stream.WriteAsync(buffer.AsMemory(0, length), token).ConfigureAwait(false);
-            await stream.FlushAsync(token).ConfigureAwait(false);
+            exchange.BoundNextCall(stream);
+            stream.Write(buffer, 0, length);
+            stream.Flush();
         }
         finally
         {
@@ -117,64 +144,49 @@ public sealed class SmapiClient
         }
     }
 
-    private static async ValueTask<uint> ReadRequestIdAsync(PipeReader reader, CancellationToken token)
+    /// <summary>Response 2: output_length, checked before anything is allocated, then exactly that many bytes.</summary>
+    private SmapiResponse ReadOutput(Stream stream, uint requestId, Span<byte> word, PhaseClock exchange)
     {
-        while (true)
+        int got = ReadFully(stream, word, exchange);
+        if (got == 0)
         {
-            ReadResult result = await reader.ReadAsync(token).ConfigureAwait(false);
-            ReadOnlySequence<byte> buffer = result.Buffer;
-            if (ResponseParser.TryReadRequestId(ref buffer, out uint requestId))
-            {
-                reader.AdvanceTo(buffer.Start);
-                return requestId;
-            }
-
-            if (result.IsCompleted)
-            {
-                throw new EndOfStreamException(string.Create(CultureInfo.InvariantCulture, $"connection closed after {buffer.Length} of the 4 bytes of the request id"));
-            }
-
-            reader.AdvanceTo(buffer.Start, buffer.End);
+            throw new EndOfStreamException("connection closed after the request id, before any byte of the response");
         }
+
+        if (got < word.Length)
+        {
+            throw new SmapiProtocolException(ProtocolError.ShortRead, string.Create(CultureInfo.InvariantCulture, $"SMAPI response: connection closed after {got} of the 4 bytes of the output length"));
+        }
+
+        int declared = BinaryPrimitives.ReadInt32BigEndian(word);
+        ResponseParser.CheckOutputLength(declared, options.MaxOutputLength);
+        byte[] body = new byte[declared];
+        got = ReadFully(stream, body, exchange);
+        if (got < declared)
+        {
+            throw new SmapiProtocolException(ProtocolError.ShortRead, string.Create(CultureInfo.InvariantCulture, $"SMAPI response: connection closed after {got} of the {declared} bytes of the output"));
+        }
+
+        return ResponseParser.ParseBody(body, requestId);
     }
 
-    private async ValueTask<SmapiResponse> ReadOutputAsync(PipeReader reader, uint requestId, CancellationToken token)
+    /// <summary>The one read loop: fills the buffer, whatever the fragmentation; fewer bytes only at end of stream.</summary>
+    private static int ReadFully(Stream stream, Span<byte> buffer, PhaseClock exchange)
     {
-        while (true)
+        int total = 0;
+        while (total < buffer.Length)
         {
-            ReadResult result = await reader.ReadAsync(token).ConfigureAwait(false);
-            ReadOnlySequence<byte> buffer = result.Buffer;
-            if (ResponseParser.TryReadOutput(ref buffer, requestId, options.MaxOutputLength, out SmapiResponse? response))
+            exchange.BoundNextCall(stream);
+            int read = stream.Read(buffer[total..]);
+            if (read == 0)
             {
-                reader.AdvanceTo(buffer.Start);
-                return response!;
+                break;
             }
 
-            if (result.IsCompleted && buffer.IsEmpty)
-            {
-                throw new EndOfStreamException("connection closed after the request id, before any byte of the response");
-            }
-
-            if (result.IsCompleted)
-            {
-                throw new SmapiProtocolException(ProtocolError.ShortRead, ShortReadMessage(buffer));
-            }
-
-            reader.AdvanceTo(buffer.Start, buffer.End);
-        }
-    }
-
-    private static string ShortReadMessage(ReadOnlySequence<byte> buffer)
-    {
-        if (buffer.Length < 4)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"SMAPI response: connection closed after {buffer.Length} of the 4 bytes of the output length");
+            total += read;
         }
 
-        Span<byte> word = stackalloc byte[4];
-        buffer.Slice(0, 4).CopyTo(word);
-        int declared = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(word);
-        return string.Create(CultureInfo.InvariantCulture, $"SMAPI response: connection closed after {buffer.Length - 4} of the {declared} bytes of the output");
+        return total;
     }
 
     private string TimeoutMessage(SmapiRequest request, ExchangePhase phase)

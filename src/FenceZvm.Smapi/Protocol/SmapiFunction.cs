@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace FenceZvm.Smapi.Protocol;
 
 /// <summary>
@@ -31,12 +29,24 @@ public sealed record SmapiFunction(string Name, bool HasTarget, params Parameter
         CheckAuthentication, QueryApiFunctionalLevel, ResponseRecovery, ImageQueryActivateTime,
     ];
 
-    private static readonly FrozenDictionary<string, SmapiFunction> ByName =
-        All.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+    /// <summary>
+    /// Exact, case-sensitive lookup, as the server does (a wrong case is RC 900 RS 12). A scan of nine
+    /// entries: a frozen dictionary built in the type initializer cost every client start its JIT time.
+    /// </summary>
+    public static bool TryGet(string name, out SmapiFunction function)
+    {
+        foreach (SmapiFunction candidate in All)
+        {
+            if (candidate.Name == name)
+            {
+                function = candidate;
+                return true;
+            }
+        }
 
-    /// <summary>Exact, case-sensitive lookup, as the server does (a wrong case is RC 900 RS 12).</summary>
-    public static bool TryGet(string name, out SmapiFunction function) =>
-        ByName.TryGetValue(name, out function!);
+        function = null!;
+        return false;
+    }
 
     public override string ToString() => Name;
 }

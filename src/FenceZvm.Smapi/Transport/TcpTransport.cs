@@ -7,7 +7,7 @@ namespace FenceZvm.Smapi.Transport;
 /// Plain TCP to a SMAPI server. Resolves the host, keeps only the allowed address family,
 /// and tries each address in turn (the socket is created in the address's own family).
 /// </summary>
-public sealed class TcpTransport(string host, int port, AddressFamilyPreference family = AddressFamilyPreference.Any) : ISmapiTransport
+public sealed class TcpTransport(string host, int port, AddressFamilyPreference family = AddressFamilyPreference.Any) : ISmapiTransport, IBoundedConnect
 {
     public string Host { get; } = host;
 
@@ -18,10 +18,75 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
     public async ValueTask<Stream> ConnectAsync(CancellationToken cancellationToken) =>
         new NetworkStream(await ConnectSocketAsync(cancellationToken).ConfigureAwait(false), ownsSocket: true);
 
+    public Stream Connect(TimeSpan bound, CancellationToken cancellationToken) =>
+        new NetworkStream(ConnectSocket(bound, cancellationToken), ownsSocket: true);
+
+    /// <summary>
+    /// The blocking connect: SO_SNDTIMEO bounds connect(2) (it then fails with EINPROGRESS), and the
+    /// socket keeps SO_SNDTIMEO and SO_RCVTIMEO for the exchange. No asynchronous operation ever runs on
+    /// it: their machinery (an event thread, completion queues) costs a one-shot process more to start
+    /// than the whole exchange, above all where every method is JIT-compiled (s390x).
+    /// </summary>
+    public Socket ConnectSocket(TimeSpan bound, CancellationToken cancellationToken)
+    {
+        IPAddress[] addresses = Allowed(TryParseLiteral(out IPAddress? literal) ? [literal] : ResolveWithin(bound, cancellationToken));
+        int milliseconds = (int)Math.Ceiling(bound.TotalMilliseconds);
+        SocketException? last = null;
+        foreach (IPAddress address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, SendTimeout = milliseconds, ReceiveTimeout = milliseconds };
+            try
+            {
+                using (cancellationToken.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket))
+                {
+                    socket.Connect(new IPEndPoint(address, Port));
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                return socket;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.InProgress or SocketError.WouldBlock or SocketError.TimedOut)
+            {
+                socket.Dispose();
+                throw new TimeoutException($"connect to {Endpoint} timed out", e);
+            }
+            catch (SocketException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                socket.Dispose();
+                last = e;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw new SmapiTransportException(
+            TransportFailure.ConnectFailed,
+            $"Unable to connect to {Endpoint}: {SocketErrors.Describe(last!.SocketErrorCode)}",
+            inner: last);
+    }
+
+    /// <summary>A host name is resolved asynchronously (the resolver's own socket), within the bound.</summary>
+    private IPAddress[] ResolveWithin(TimeSpan bound, CancellationToken cancellationToken)
+    {
+        using var within = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        within.CancelAfter(bound);
+        try
+        {
+            return ResolveAsync(within.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"resolving {Host} timed out", e);
+        }
+    }
+
     /// <summary>Connects and returns the socket (TLS wraps its stream).</summary>
     public async ValueTask<Socket> ConnectSocketAsync(CancellationToken cancellationToken)
     {
-        IPAddress[] addresses = await ResolveAsync(cancellationToken).ConfigureAwait(false);
+        IPAddress[] addresses = Allowed(TryParseLiteral(out IPAddress? literal) ? [literal] : await ResolveAsync(cancellationToken).ConfigureAwait(false));
         SocketException? last = null;
         foreach (IPAddress address in addresses)
         {
@@ -51,30 +116,19 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
 
     private async ValueTask<IPAddress[]> ResolveAsync(CancellationToken cancellationToken)
     {
-        string literal = Host.StartsWith('[') && Host.EndsWith(']') ? Host[1..^1] : Host;
-        IPAddress[] addresses;
-        // IPAddress.TryParse (and so Dns) also takes "[v6]:port" and drops the port: the port is never read from the host.
-        if (literal.AsSpan().IndexOfAny('[', ']') >= 0)
+        try
         {
-            throw new SmapiTransportException(TransportFailure.ConnectFailed, $"Unable to resolve {Host}: not a host name or an IP address");
+            return await Dns.GetHostAddressesAsync(Unbracketed, cancellationToken).ConfigureAwait(false);
         }
+        catch (SocketException e)
+        {
+            throw new SmapiTransportException(TransportFailure.ConnectFailed, $"Unable to resolve {Host}: {SocketErrors.Describe(e.SocketErrorCode)}", inner: e);
+        }
+    }
 
-        if (IPAddress.TryParse(literal, out IPAddress? parsed))
-        {
-            addresses = [parsed];
-        }
-        else
-        {
-            try
-            {
-                addresses = await Dns.GetHostAddressesAsync(literal, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SocketException e)
-            {
-                throw new SmapiTransportException(TransportFailure.ConnectFailed, $"Unable to resolve {Host}: {SocketErrors.Describe(e.SocketErrorCode)}", inner: e);
-            }
-        }
-
+    /// <summary>Only the addresses of the allowed family (--inet4-only, --inet6-only).</summary>
+    private IPAddress[] Allowed(IPAddress[] addresses)
+    {
         IPAddress[] allowed = family switch
         {
             AddressFamilyPreference.IPv4Only => addresses.Where(a => a.AddressFamily == AddressFamily.InterNetwork).ToArray(),
@@ -88,6 +142,20 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
         }
 
         return allowed;
+    }
+
+    private string Unbracketed => Host.StartsWith('[') && Host.EndsWith(']') ? Host[1..^1] : Host;
+
+    /// <summary>An address literal needs no resolver (and no await): the usual case, --ip with an address.</summary>
+    private bool TryParseLiteral([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address)
+    {
+        // IPAddress.TryParse (and so Dns) also takes "[v6]:port" and drops the port: the port is never read from the host.
+        if (Unbracketed.AsSpan().IndexOfAny('[', ']') >= 0)
+        {
+            throw new SmapiTransportException(TransportFailure.ConnectFailed, $"Unable to resolve {Host}: not a host name or an IP address");
+        }
+
+        return IPAddress.TryParse(Unbracketed, out address);
     }
 
     private static string FormatEndpoint(string host, int port) =>

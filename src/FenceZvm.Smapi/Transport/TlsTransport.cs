@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -10,7 +11,7 @@ namespace FenceZvm.Smapi.Transport;
 /// CA file) and match the host name; with pinned fingerprints, it must be one of them instead
 /// (self-signed SMAPI servers). A failed handshake is a connect failure naming the reason.
 /// </summary>
-public sealed class TlsTransport : ISmapiTransport
+public sealed class TlsTransport : ISmapiTransport, IBoundedConnect
 {
     private readonly TcpTransport tcp;
     private readonly TlsSettings settings;
@@ -28,27 +29,17 @@ public sealed class TlsTransport : ISmapiTransport
     public async ValueTask<Stream> ConnectAsync(CancellationToken cancellationToken)
     {
         var socket = await tcp.ConnectSocketAsync(cancellationToken).ConfigureAwait(false);
-        string? rejection = null;
-        var ssl = new SslStream(new System.Net.Sockets.NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
-        var authentication = new SslClientAuthenticationOptions
-        {
-            TargetHost = tcp.Host.Trim('[', ']'),
-            RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
-            {
-                rejection = Check(certificate, chain, errors);
-                return rejection is null;
-            },
-        };
+        var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
+        var handshake = new Handshake(this);
         try
         {
-            await ssl.AuthenticateAsClientAsync(authentication, cancellationToken).ConfigureAwait(false);
+            await ssl.AuthenticateAsClientAsync(handshake.Options, cancellationToken).ConfigureAwait(false);
             return ssl;
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
-            string reason = rejection ?? "handshake refused (is the server speaking TLS?)";
-            throw new SmapiTransportException(TransportFailure.ConnectFailed, $"TLS connection to {tcp.Endpoint} failed: {reason}", inner: e);
+            throw Failed(handshake, e);
         }
         catch
         {
@@ -56,6 +47,41 @@ public sealed class TlsTransport : ISmapiTransport
             throw;
         }
     }
+
+    /// <summary>The blocking connect and handshake, bounded by the socket's timeouts (see <see cref="IBoundedConnect"/>).</summary>
+    public Stream Connect(TimeSpan bound, CancellationToken cancellationToken)
+    {
+        var ssl = new SslStream(new NetworkStream(tcp.ConnectSocket(bound, cancellationToken), ownsSocket: true), leaveInnerStreamOpen: false);
+        var handshake = new Handshake(this);
+        try
+        {
+            using (cancellationToken.UnsafeRegister(static s => ((SslStream)s!).Dispose(), ssl))
+            {
+                ssl.AuthenticateAsClient(handshake.Options);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return ssl;
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            ssl.Dispose();
+            if (e.InnerException is SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock })
+            {
+                throw new TimeoutException($"TLS handshake with {tcp.Endpoint} timed out", e);
+            }
+
+            throw Failed(handshake, e);
+        }
+        catch
+        {
+            ssl.Dispose();
+            throw;
+        }
+    }
+
+    private SmapiTransportException Failed(Handshake handshake, Exception e) =>
+        new(TransportFailure.ConnectFailed, $"TLS connection to {tcp.Endpoint} failed: {handshake.Rejection ?? "handshake refused (is the server speaking TLS?)"}", inner: e);
 
     private string? Check(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
@@ -118,5 +144,24 @@ public sealed class TlsTransport : ISmapiTransport
         }
 
         return cas;
+    }
+
+    /// <summary>One handshake's options, keeping why the certificate was refused for the message.</summary>
+    private sealed class Handshake
+    {
+        public Handshake(TlsTransport transport) =>
+            Options = new SslClientAuthenticationOptions
+            {
+                TargetHost = transport.tcp.Host.Trim('[', ']'),
+                RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+                {
+                    Rejection = transport.Check(certificate, chain, errors);
+                    return Rejection is null;
+                },
+            };
+
+        public SslClientAuthenticationOptions Options { get; }
+
+        public string? Rejection { get; private set; }
     }
 }

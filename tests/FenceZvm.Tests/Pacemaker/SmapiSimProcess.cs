@@ -28,8 +28,8 @@ public sealed class SmapiSimProcess : IAsyncDisposable
 
     public string PortText => Port.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Guests like "CNODE1=on", users like "NAME:PW[:FUNCS[:TARGETS]]".</summary>
-    public static async Task<SmapiSimProcess> StartAsync(string directory, IEnumerable<string> guests, IEnumerable<string> users)
+    /// <summary>Guests like "CNODE1=on", users like "NAME:PW[:FUNCS[:TARGETS]]"; the built smapi-sim unless another is given.</summary>
+    public static async Task<SmapiSimProcess> StartAsync(string directory, IEnumerable<string> guests, IEnumerable<string> users, string? binary = null)
     {
         Directory.CreateDirectory(directory);
         string portFile = Path.Combine(directory, "port");
@@ -40,7 +40,7 @@ public sealed class SmapiSimProcess : IAsyncDisposable
             .. guests.SelectMany(g => new[] { "--guest", g }),
             .. users.SelectMany(u => new[] { "--user", u }),
         ];
-        var sim = new SmapiSimProcess(BackgroundProcess.Start(RepoPaths.Binary("smapi-sim"), arguments), portFile, stateFile);
+        var sim = new SmapiSimProcess(BackgroundProcess.Start(binary ?? RepoPaths.Binary("smapi-sim"), arguments), portFile, stateFile);
         if (!await Poll.UntilAsync(() => sim.process.HasExited || sim.ReadPort() > 0, StartDeadline) || sim.process.HasExited)
         {
             string output = sim.process.Output;

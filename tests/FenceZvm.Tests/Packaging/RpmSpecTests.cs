@@ -12,16 +12,19 @@ public class RpmSpecTests
     public void RequireRpmspec() => RpmTools.RequireRpmbuild();
 
     [Test]
-    public async Task S390x_BuildsAFrameworkDependentSingleFile_AndRequiresTheDotnetRuntime()
+    public async Task S390x_BuildsAPlainFrameworkDependentApp_ForTheSdksRid_FromTheBundledPackages()
     {
         var spec = await Expand("--target", "s390x");
 
         Assert.That(spec, Does.Contain("fence-zvm build: framework-dependent"));
-        Assert.That(spec, Does.Contain("--self-contained false -p:PublishAot=false -p:PublishSingleFile=true"));
+        Assert.That(spec, Does.Contain("--self-contained false -p:PublishAot=false -p:UseAppHost=true"));
+        Assert.That(spec, Does.Not.Contain("PublishSingleFile").And.Not.Contain("--use-current-runtime"), "no single-file on Mono; no portable RID");
+        Assert.That(spec, Does.Contain("rid=$(dotnet --info").And.Contain("-r $rid --source $PWD/nuget --packages $PWD/nuget-packages"));
+        Assert.That(spec, Does.Match(@"(?m)^Source1:\s+fence-zvm-nuget-"));
         Assert.That(spec, Does.Match(@"(?m)^BuildRequires:\s+dotnet-sdk-10\.0$"));
-        Assert.That(Regex.Matches(spec, @"(?m)^Requires:\s+dotnet-runtime-10\.0$"), Has.Count.EqualTo(2), "the agents and the simulator");
+        Assert.That(Regex.Matches(spec, @"(?m)^Requires:\s+dotnet-runtime-10\.0\(s390-64\)$"), Has.Count.EqualTo(2), "the agents and the simulator");
         Assert.That(spec, Does.Not.Contain("nativeaot").And.Not.Contain("libssl.so.3"));
-        Assert.That(spec, Does.Contain("\nln /").And.Not.Contain("ln -s"), "fence_zvm is a hard link: the .NET host would resolve a symlink to fence_zvmip");
+        Assert.That(spec, Does.Contain("/usr/lib64/fence-zvm/").And.Contain("\nln -s \"$sbin_to_app/fence_zvmip\" "), "the agents are symlinks to the apphost in the private directory");
     }
 
     [TestCase("x86_64", "linux-x64")]
@@ -74,7 +77,7 @@ public class RpmSpecTests
         var spec = await Expand("--target", "x86_64", "--with", "framework_dependent");
 
         Assert.That(spec, Does.Contain("fence-zvm build: framework-dependent"));
-        Assert.That(spec, Does.Match(@"(?m)^Requires:\s+dotnet-runtime-10\.0$"));
+        Assert.That(spec, Does.Match(@"(?m)^Requires:\s+dotnet-runtime-10\.0\(x86-64\)$"));
     }
 
     [Test]

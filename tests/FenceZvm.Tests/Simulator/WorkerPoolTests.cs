@@ -17,7 +17,8 @@ public sealed class WorkerPoolTests
         await using var sim = SimHarness.Start(o => o with { Workers = workers, Faults = [FaultSpec.Parse("delay:200")] });
 
         SmapiResponse[] answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1"))));
+            // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads of their own.
+            Task.Run(() => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1")))));
 
         Assert.That(answers.Select(a => (a.ReturnCode, a.ReasonCode)), Has.All.EqualTo((0, 0)));
         Assert.That(sim.Server.Workers.Peak, Is.EqualTo(workers));
@@ -30,7 +31,8 @@ public sealed class WorkerPoolTests
         await using var sim = SimHarness.Start(o => o with { Faults = [FaultSpec.Parse("delay:300")] });
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1"))));
+            // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads of their own.
+            Task.Run(() => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1")))));
 
         Assert.That(sim.Server.Workers.Peak, Is.GreaterThan(2));
     }

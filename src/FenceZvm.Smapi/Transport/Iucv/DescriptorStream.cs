@@ -4,8 +4,9 @@ namespace FenceZvm.Smapi.Transport.Iucv;
 
 /// <summary>
 /// A connected stream socket as a <see cref="Stream"/>, for address families .NET's Socket does not
-/// know (AF_IUCV). Every recv and send is non-blocking (MSG_DONTWAIT); waiting is poll() in short
-/// slices on the thread pool, so cancellation ends a read or write within <see cref="PollSlice"/>.
+/// know (AF_IUCV). Every recv and send is non-blocking (MSG_DONTWAIT); a blocked call waits in poll()
+/// slices of <see cref="PollSlice"/> ms, so closing the stream (the client's deadline or cancellation)
+/// ends it within one slice.
 /// </summary>
 internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
 {
@@ -21,53 +22,40 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-        if (buffer.IsEmpty)
-        {
-            return 0;
-        }
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
         while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int received = TryTransfer(buffer, receive: true);
+            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            int received = buffer.IsEmpty ? 0 : TryTransfer(buffer, receive: true);
             if (received >= 0)
             {
                 return received;
             }
 
-            await WaitAsync(Libc.PollIn, cancellationToken).ConfigureAwait(false);
+            WaitBlocking(Libc.PollIn);
         }
     }
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override void Write(ReadOnlySpan<byte> buffer)
     {
-        ObjectDisposedException.ThrowIf(handle.IsClosed, this);
         while (!buffer.IsEmpty)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int sent = TryTransfer(MemoryMarshal.AsMemory(buffer), receive: false);
+            ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+            int sent = TryTransfer(MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(buffer), buffer.Length), receive: false);
             if (sent >= 0)
             {
                 buffer = buffer[sent..];
                 continue;
             }
 
-            await WaitAsync(Libc.PollOut, cancellationToken).ConfigureAwait(false);
+            WaitBlocking(Libc.PollOut);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
     public override void Flush()
     {
@@ -90,10 +78,12 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
     }
 
     /// <returns>Bytes moved (0 on receive = end of stream), or -1 when the call would block.</returns>
-    private unsafe int TryTransfer(Memory<byte> buffer, bool receive)
+    private int TryTransfer(Memory<byte> buffer, bool receive) => TryTransfer(buffer.Span, receive);
+
+    private unsafe int TryTransfer(Span<byte> buffer, bool receive)
     {
         nint result;
-        fixed (byte* p = buffer.Span)
+        fixed (byte* p = buffer)
         {
             result = receive
                 ? Libc.Recv(handle.Fd, p, (nuint)buffer.Length, Libc.MsgDontwait)
@@ -109,25 +99,13 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
         return errno is Errno.EAGAIN or Errno.EINTR ? -1 : throw new IOException(IucvErrors.StrError(errno));
     }
 
-    private Task WaitAsync(short events, CancellationToken cancellationToken) =>
-        Task.Run(() => Poll(events, cancellationToken), cancellationToken);
-
-    private unsafe void Poll(short events, CancellationToken cancellationToken)
+    /// <summary>One poll slice: returns when ready, or after the slice so the caller can see a close.</summary>
+    private unsafe void WaitBlocking(short events)
     {
         var fd = new Libc.PollFd { Fd = handle.Fd, Events = events };
-        while (true)
+        if (Libc.Poll(&fd, 1, PollSlice) < 0 && Marshal.GetLastPInvokeError() is int errno && errno != Errno.EINTR)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int ready = Libc.Poll(&fd, 1, PollSlice);
-            if (ready > 0)
-            {
-                return;
-            }
-
-            if (ready < 0 && Marshal.GetLastPInvokeError() is int errno && errno != Errno.EINTR)
-            {
-                throw new IOException(IucvErrors.StrError(errno));
-            }
+            throw new IOException(IucvErrors.StrError(errno));
         }
     }
 }

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace FenceZvm.Bench.Support;
+
+/// <summary>One process's wall time, peak RSS and exit status, as bench/floor/measure.c reports them.</summary>
+internal readonly record struct Measurement(double WallMs, double RssMiB, int Exit);
+
+/// <summary>
+/// Runs a command through the measure helper (posix_spawn, wait4, CLOCK_MONOTONIC), so the figures
+/// exclude this harness, and counts unexpected exit statuses (a null expectation accepts any). The environment additions and the
+/// stdin text reach the measured process (the helper passes both on).
+/// </summary>
+internal sealed class MeasureRunner(string measure, string secret)
+{
+    public int Failures { get; private set; }
+
+    public Measurement Measure(int? expectedExit, string[] command, IReadOnlyDictionary<string, string>? environment = null, string? stdin = null)
+    {
+        var start = new ProcessStartInfo(measure) { RedirectStandardOutput = true, RedirectStandardInput = stdin is not null, UseShellExecute = false };
+        foreach (string argument in command)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+        }
+
+        string line = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        string[] fields = line.Split(' ');
+        if (process.ExitCode != 0 || fields.Length != 3)
+        {
+            throw new InvalidOperationException($"measure failed on {string.Join(' ', command)}: {line}");
+        }
+
+        var result = new Measurement(
+            long.Parse(fields[0], CultureInfo.InvariantCulture) / 1000.0,
+            long.Parse(fields[1], CultureInfo.InvariantCulture) / 1024.0,
+            int.Parse(fields[2], CultureInfo.InvariantCulture));
+        if (expectedExit is not null && result.Exit != expectedExit)
+        {
+            Failures++;
+            Console.Error.WriteLine($"\nbench: exit {result.Exit} (expected {expectedExit}) from {Path.GetFileName(command[0])} {string.Join(' ', command.Skip(1).Where(a => a != secret))}");
+        }
+
+        return result;
+    }
+}
