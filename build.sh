@@ -262,7 +262,7 @@ case "${1:-build}" in
   build) publish ;;
   test) run_tests test-results "TestCategory!=Cluster&TestCategory!=Failover" ;;
   test-cluster) run_tests test-results-cluster "TestCategory=Cluster" ;;
-  test-failover) run_tests test-results-failover "TestCategory=Failover" ;;
+  test-failover) export FENCE_ZVM_FAILOVER=1; run_tests test-results-failover "TestCategory=Failover" ;;
   demo) demo ;;
   rpm) build_rpm ;;
   fuzz) shift; fuzz "$@" ;;

@@ -43,6 +43,15 @@ public sealed class BadInputTests
         ["ssl_ca"] = ["too-long", "non-ascii", "negative", "huge"], // not read with --disable-ssl
         ["debug_file"] = ["non-ascii", "negative", "huge"], // a file of that name is created
         ["verbose_level"] = ["*"], // upstream: a warning, then verbose_level 0
+
+        // Numbers upstream's int() takes: a warning, then a usable value (UpstreamValueTests).
+        ["delay"] = ["negative", "huge"],
+        ["login_timeout"] = ["negative", "huge"],
+        ["power_timeout"] = ["negative", "huge"],
+        ["power_wait"] = ["negative", "huge"],
+        ["shell_timeout"] = ["negative", "huge"],
+        ["stonith_status_sleep"] = ["negative", "huge"],
+        ["retry_on"] = ["negative", "huge"],
     };
 
     public static IEnumerable<TestCaseData> CommandLineCases() =>
