@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace FenceZvm.Agent.Options;
 
@@ -57,48 +56,52 @@ internal static class ValueConverter
     {
         number = 0;
         ReadOnlySpan<char> s = text.AsSpan().Trim();
-        var digits = new StringBuilder(s.Length);
+        // The digits in ASCII, then parsed unsigned with the sign applied after: the sign and script
+        // handling of the number parser is code the stdin path need not JIT-compile on s390x.
+        var digits = new char[s.Length];
+        int length = 0;
         int i = 0;
+        bool negative = i < s.Length && s[i] == '-';
         if (i < s.Length && (s[i] == '+' || s[i] == '-'))
         {
-            if (s[i] == '-')
-            {
-                digits.Append('-');
-            }
-
             i++;
         }
 
-        if (!ReadDigits(s, ref i, digits, allowUnderscores: true))
+        if (!ReadDigits(s, ref i, digits, ref length, allowUnderscores: true))
         {
             return false;
         }
 
         if (allowFraction && i < s.Length && s[i] == '.')
         {
-            digits.Append('.');
+            digits[length++] = '.';
             i++;
-            if (!ReadDigits(s, ref i, digits, allowUnderscores: false))
+            if (!ReadDigits(s, ref i, digits, ref length, allowUnderscores: false))
             {
                 return false;
             }
         }
 
-        return i == s.Length
-            && double.TryParse(digits.ToString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
+        if (i != s.Length || !double.TryParse(digits.AsSpan(0, length), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number))
+        {
+            return false;
+        }
+
+        number = negative ? -number : number;
+        return true;
     }
 
-    private static bool ReadDigits(ReadOnlySpan<char> s, ref int i, StringBuilder digits, bool allowUnderscores)
+    private static bool ReadDigits(ReadOnlySpan<char> s, ref int i, char[] digits, ref int length, bool allowUnderscores)
     {
         int start = i;
         while (i < s.Length)
         {
-            int digit = CharUnicodeInfo.GetDecimalDigitValue(s[i]);
+            int digit = DigitValue(s[i]);
             if (digit >= 0)
             {
-                digits.Append((char)('0' + digit));
+                digits[length++] = (char)('0' + digit);
             }
-            else if (!(allowUnderscores && s[i] == '_' && i > start && i + 1 < s.Length && CharUnicodeInfo.GetDecimalDigitValue(s[i + 1]) >= 0))
+            else if (!(allowUnderscores && s[i] == '_' && i > start && i + 1 < s.Length && DigitValue(s[i + 1]) >= 0))
             {
                 break;
             }
@@ -108,6 +111,9 @@ internal static class ValueConverter
 
         return i > start;
     }
+
+    /// <summary>A decimal digit of any script; ASCII ones without the Unicode tables.</summary>
+    private static int DigitValue(char c) => char.IsAsciiDigit(c) ? c - '0' : c < 128 ? -1 : CharUnicodeInfo.GetDecimalDigitValue(c);
 
     private static double Clamp(OptionSpec spec, double number, double min, double max, out string? warning)
     {

@@ -16,32 +16,97 @@ public sealed class BestEffortWriter(TextWriter inner) : TextWriter
     /// <summary>True once a write failed; nothing is written after that.</summary>
     public bool Broken => broken;
 
-    public override void Write(char value) => Try(w => w.Write(value));
-
-    public override void Write(string? value) => Try(w => w.Write(value));
-
-    public override void Write(char[] buffer, int index, int count) => Try(w => w.Write(buffer, index, count));
-
-    public override void WriteLine(string? value) => Try(w => w.WriteLine(value));
-
-    public override void WriteLine() => Try(w => w.WriteLine());
-
-    public override void Flush() => Try(w => w.Flush());
-
-    private void Try(Action<TextWriter> write)
+    // Each member calls the inner writer directly rather than through one shared delegate: on the
+    // JIT path (s390x) every lambda is one more method compiled at every start.
+    public override void Write(char value)
     {
-        if (broken)
-        {
-            return;
-        }
-
         try
         {
-            write(inner);
+            if (!broken)
+            {
+                inner.Write(value);
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        catch (Exception e) when (IsGone(e))
         {
             broken = true;
         }
     }
+
+    public override void Write(string? value)
+    {
+        try
+        {
+            if (!broken)
+            {
+                inner.Write(value);
+            }
+        }
+        catch (Exception e) when (IsGone(e))
+        {
+            broken = true;
+        }
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        try
+        {
+            if (!broken)
+            {
+                inner.Write(buffer, index, count);
+            }
+        }
+        catch (Exception e) when (IsGone(e))
+        {
+            broken = true;
+        }
+    }
+
+    public override void WriteLine(string? value)
+    {
+        try
+        {
+            if (!broken)
+            {
+                inner.WriteLine(value);
+            }
+        }
+        catch (Exception e) when (IsGone(e))
+        {
+            broken = true;
+        }
+    }
+
+    public override void WriteLine()
+    {
+        try
+        {
+            if (!broken)
+            {
+                inner.WriteLine();
+            }
+        }
+        catch (Exception e) when (IsGone(e))
+        {
+            broken = true;
+        }
+    }
+
+    public override void Flush()
+    {
+        try
+        {
+            if (!broken)
+            {
+                inner.Flush();
+            }
+        }
+        catch (Exception e) when (IsGone(e))
+        {
+            broken = true;
+        }
+    }
+
+    private static bool IsGone(Exception e) => e is IOException or UnauthorizedAccessException or ObjectDisposedException;
 }

@@ -19,13 +19,11 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
     private static readonly TimeSpan FirstBusyPause = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LongestBusyPause = TimeSpan.FromSeconds(4);
 
-    private readonly RecoveryPolicy recovery = recovery ?? RecoveryPolicy.Default;
-
     public string Endpoint => client.Transport.Endpoint;
 
     public async Task<SmapiResponse> CallAsync(SmapiRequest request, CancellationToken cancellationToken)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         TimeSpan pause = FirstBusyPause;
         for (int attempt = 1; ; attempt++)
         {
@@ -35,9 +33,10 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
             }
             catch (SmapiTransportException e) when (e.Failure == TransportFailure.Busy)
             {
-                if (waited.Elapsed + pause > busyBudget)
+                TimeSpan waited = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                if (waited + pause > busyBudget)
                 {
-                    string seconds = waited.Elapsed.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+                    string seconds = waited.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
                     throw new SmapiTransportException(TransportFailure.Busy, $"{e.Message}; gave up after {attempt} attempt(s) in {seconds} s", inner: e);
                 }
 
@@ -71,15 +70,18 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
     /// </summary>
     private async Task<SmapiResponse> RecoverAsync(SmapiRequest request, uint requestId, CancellationToken cancellationToken)
     {
-        SmapiRequest recovery = SmapiRequests.ResponseRecovery(request.Credentials, request.Target ?? request.User, requestId);
-        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        // The policy is looked up here, not at construction: a run that recovers nothing (the usual
+        // one) does not JIT-compile it on s390x.
+        RecoveryPolicy policy = recovery ?? RecoveryPolicy.Default;
+        SmapiRequest ask = SmapiRequests.ResponseRecovery(request.Credentials, request.Target ?? request.User, requestId);
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int attempt = 1; ; attempt++)
         {
-            await Task.Delay(this.recovery.Pause, cancellationToken).ConfigureAwait(false);
-            bool last = attempt >= this.recovery.Attempts || elapsed.Elapsed + this.recovery.Pause >= client.Options.Timeout;
+            await Task.Delay(policy.Pause, cancellationToken).ConfigureAwait(false);
+            bool last = attempt >= policy.Attempts || System.Diagnostics.Stopwatch.GetElapsedTime(started) + policy.Pause >= client.Options.Timeout;
             try
             {
-                SmapiResponse answer = await client.CallAsync(recovery, cancellationToken).ConfigureAwait(false);
+                SmapiResponse answer = await client.CallAsync(ask, cancellationToken).ConfigureAwait(false);
                 if (RecoveredResponse.Parse(answer, requestId) is { } original)
                 {
                     logger.LogInformation("Recovered the response to request {RequestId}: {Result}", requestId, original.Describe(request.Function));
