@@ -265,7 +265,7 @@ public sealed class ActionRunner
     private async Task<PowerState[]> StatusOfEachAsync(CancellationToken cancellationToken)
     {
         var failures = new FenceFailure?[options.Plugs.Count];
-        PowerState[] states = await Task.WhenAll(options.Plugs.Select(async (plug, i) =>
+        PowerState[] states = await EachPlug.RunAsync(device, options.Plugs, async (plug, i) =>
         {
             try
             {
@@ -276,7 +276,7 @@ public sealed class ActionRunner
                 failures[i] = options.Plugs.Count == 1 ? e : new FenceFailure(e.UpstreamMessage, $"{plug}: {e.Cause}", e);
                 return PowerState.Off;
             }
-        })).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         ThrowIfAny(failures);
         return states;
     }

@@ -16,7 +16,7 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
 
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(options.Plugs.Select(plug => CycleAsync(plug, cancellationToken)));
+        EachPlug.RunAsync(device, options.Plugs, plug => CycleAsync(plug, cancellationToken));
 
     private async Task CycleAsync(string plug, CancellationToken cancellationToken)
     {

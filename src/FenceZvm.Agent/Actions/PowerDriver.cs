@@ -55,7 +55,7 @@ public sealed class PowerDriver(IPowerDevice device, AgentOptions options, Statu
 
     private async Task SendAsync(PowerState target, PlugProgress[] plugs, bool countsAsAttempt, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(plugs.Select(async plug =>
+        await EachPlug.RunAsync(device, plugs, async plug =>
         {
             if (countsAsAttempt)
             {
@@ -73,12 +73,12 @@ public sealed class PowerDriver(IPowerDevice device, AgentOptions options, Statu
                 plug.Answer = null;
                 plug.Refusal = e;
             }
-        })).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     private async Task<bool> AllInStateAsync(PowerState target, PlugProgress[] plugs, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(plugs.Select(async plug =>
+        await EachPlug.RunAsync(device, plugs, async plug =>
         {
             try
             {
@@ -89,7 +89,7 @@ public sealed class PowerDriver(IPowerDevice device, AgentOptions options, Statu
                 plug.LastState = null;
                 logger.LogDebug("Status query for {Plug} failed while waiting, will ask again: {Reason}", plug.Plug, e.Message);
             }
-        })).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         logger.LogDebug("Status of {Plugs}: {States}", string.Join(",", plugs.Select(p => p.Plug)), string.Join(",", plugs.Select(p => p.LastState is { } s ? Words.Upper(s) : "unknown")));
         return plugs.All(p => p.LastState == target);
     }

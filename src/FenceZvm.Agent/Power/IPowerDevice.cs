@@ -28,4 +28,10 @@ public interface IPowerDevice
 
     /// <summary>Checks that the device is reachable and the credentials are accepted.</summary>
     Task MonitorAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when a call holds its thread until the server has answered (the SMAPI client does, as a
+    /// blocking exchange is the cheapest to start): the action flow then gives each plug a thread.
+    /// </summary>
+    bool CallsBlock => false;
 }

@@ -18,6 +18,8 @@ namespace FenceZvm.Agent.Smapi;
 /// </summary>
 public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials credentials, ITextCodec codec, SmapiPowerDeviceOptions options, ILogger logger) : IPowerDevice
 {
+    public bool CallsBlock => true;
+
     public async Task<PowerState> GetStatusAsync(string plug, CancellationToken cancellationToken)
     {
         SmapiResponse r = await CallAsync(SmapiRequests.ImageStatusQuery(credentials, plug), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
