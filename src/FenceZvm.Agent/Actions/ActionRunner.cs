@@ -233,20 +233,40 @@ public sealed class ActionRunner
     /// <summary>One line for all failed plugs; with a single failure its own message, as before.</summary>
     private static void ThrowIfAny(IEnumerable<FenceFailure?> failures)
     {
-        FenceFailure[] all = failures.OfType<FenceFailure>().ToArray();
-        if (all.Length == 1)
+        // A plain loop: OfType over these arrays compiles a dozen generic methods at every start (JIT path).
+        var all = new List<FenceFailure>();
+        foreach (FenceFailure? failure in failures)
+        {
+            if (failure is not null)
+            {
+                all.Add(failure);
+            }
+        }
+
+        if (all.Count == 1)
         {
             throw all[0];
         }
 
-        if (all.Length > 1)
+        if (all.Count > 1)
         {
             throw new FenceFailure(string.Join("; ", all.Select(f => f.Message)));
         }
     }
 
-    private string[] Plugs(PowerState[] states, PowerState state) =>
-        options.Plugs.Where((_, i) => states[i] == state).ToArray();
+    private string[] Plugs(PowerState[] states, PowerState state)
+    {
+        var plugs = new List<string>(states.Length);
+        for (int i = 0; i < states.Length; i++)
+        {
+            if (states[i] == state)
+            {
+                plugs.Add(options.Plugs[i]);
+            }
+        }
+
+        return plugs.ToArray();
+    }
 
     private async Task ListAsync(CancellationToken cancellationToken)
     {
