@@ -64,8 +64,6 @@ public ref struct OutputReader(ReadOnlySpan<byte> output, string functionName)
         return codec.Decode(ReadBytes(length, fieldName), fieldName);
     }
 
-    public void Skip(int length, string fieldName) => ReadBytes(length, fieldName);
-
     public readonly SmapiProtocolException Malformed(string detail) =>
         new(ProtocolError.MalformedOutput, $"{functionName}: malformed output: {detail}");
 }
