@@ -7,18 +7,18 @@ public class ManpageAndHelpTests
 {
     [TestCase(AgentFlavor.Zvmip)]
     [TestCase(AgentFlavor.Zvm)]
-    public void Manpage_RendersWithoutWarnings(AgentFlavor flavor)
+    public async Task Manpage_RendersWithoutWarnings(AgentFlavor flavor)
     {
-        var groff = ExternalTool.Find("groff");
+        var groff = ProcessRunner.FindOnPath("groff");
         if (groff is null)
         {
             Assert.Ignore("groff is not installed (apt-get install groff)");
         }
 
-        var (exit, _, stderr) = ExternalTool.Run(groff!, AgentFrontEnd.Manpage(flavor), "-man", "-ww", "-z");
+        ProcessResult r = await ProcessRunner.RunAsync(groff!, ["-man", "-ww", "-z"], AgentFrontEnd.Manpage(flavor));
 
-        Assert.That(stderr, Is.Empty);
-        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(r.Stderr, Is.Empty);
+        Assert.That(r.ExitCode, Is.EqualTo(0));
     }
 
     [Test]

@@ -17,18 +17,18 @@ public class MetadataTests
 
     [TestCase(AgentFlavor.Zvmip)]
     [TestCase(AgentFlavor.Zvm)]
-    public void Metadata_ValidatesAgainstTheFenceAgentsSchema(AgentFlavor flavor)
+    public async Task Metadata_ValidatesAgainstTheFenceAgentsSchema(AgentFlavor flavor)
     {
-        var (exit, stderr) = InstalledSchemas.Validate(AgentFrontEnd.Metadata(flavor), InstalledSchemas.FenceAgents);
+        var (exit, stderr) = await InstalledSchemas.ValidateAsync(AgentFrontEnd.Metadata(flavor), InstalledSchemas.FenceAgents);
 
         Assert.That(exit, Is.EqualTo(0), stderr);
     }
 
     [TestCase(AgentFlavor.Zvmip)]
     [TestCase(AgentFlavor.Zvm)]
-    public void Metadata_ValidatesAgainstTheOcfSchemaOfPcs(AgentFlavor flavor)
+    public async Task Metadata_ValidatesAgainstTheOcfSchemaOfPcs(AgentFlavor flavor)
     {
-        var (exit, stderr) = InstalledSchemas.Validate(AgentFrontEnd.Metadata(flavor), InstalledSchemas.PcsOcf);
+        var (exit, stderr) = await InstalledSchemas.ValidateAsync(AgentFrontEnd.Metadata(flavor), InstalledSchemas.PcsOcf);
 
         Assert.That(exit, Is.EqualTo(0), stderr);
     }

@@ -4,6 +4,7 @@ using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
 using FenceZvm.Tests.Simulator;
+using FenceZvm.Tests.Support;
 using NUnit.Framework;
 
 namespace FenceZvm.Tests.Client;
@@ -96,9 +97,9 @@ public sealed class FaultModeTests
     [TestCase("delay:50")]
     public async Task HarmlessOdditiesStillSucceed(string fault)
     {
-        await using var sim = SimHarness.StartWithFaults(fault);
+        await using var sim = SimulatorHost.StartWithFaults(fault);
 
-        SmapiResponse response = await sim.Client(TimeSpan.FromSeconds(2)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "*"));
+        SmapiResponse response = await sim.Client(TimeSpan.FromSeconds(2)).CallAsync(SmapiRequests.ImageStatusQuery(SimulatorHost.Fence, "*"));
 
         Assert.That(response.ReturnCode, Is.Zero);
         Assert.That(ImageNameList.Parse(SmapiFunction.ImageStatusQuery, response, sim.Client().Options.Codec), Is.EquivalentTo(new[] { "CNODE1", "CNODE3" }));
@@ -107,12 +108,12 @@ public sealed class FaultModeTests
     [Test]
     public async Task AReturnCodeOverrideIsAnsweredWithoutDoingTheWork()
     {
-        await using var sim = SimHarness.StartWithFaults("rc:900/99@Image_Deactivate#CNODE1*1");
+        await using var sim = SimulatorHost.StartWithFaults("rc:900/99@Image_Deactivate#CNODE1*1");
         SmapiClient client = sim.Client(ClientTimeout);
 
-        SmapiResponse first = await client.CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
-        bool activeAfterFirst = sim.Server.System.Find("CNODE1")!.Active;
-        SmapiResponse second = await client.CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse first = await client.CallAsync(SmapiRequests.ImageDeactivate(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
+        bool activeAfterFirst = sim.Simulator.System.Find("CNODE1")!.Active;
+        SmapiResponse second = await client.CallAsync(SmapiRequests.ImageDeactivate(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
 
         Assert.That((first.ReturnCode, first.ReasonCode), Is.EqualTo((900, 99)));
         Assert.That(first.Describe(SmapiFunction.ImageDeactivate), Does.Contain("reissue"));
@@ -123,21 +124,21 @@ public sealed class FaultModeTests
     [Test]
     public async Task AReturnCodeAfterWorkIsAnsweredAfterDoingTheWork()
     {
-        await using var sim = SimHarness.StartWithFaults("rc-after-work:900/40@Image_Deactivate#CNODE1*1");
-        SmapiResponse first = await sim.Client(ClientTimeout).CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
+        await using var sim = SimulatorHost.StartWithFaults("rc-after-work:900/40@Image_Deactivate#CNODE1*1");
+        SmapiResponse first = await sim.Client(ClientTimeout).CallAsync(SmapiRequests.ImageDeactivate(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
 
         Assert.That((first.ReturnCode, first.ReasonCode), Is.EqualTo((900, 40)));
-        Assert.That(sim.Server.System.Find("CNODE1")!.Active, Is.False);
+        Assert.That(sim.Simulator.System.Find("CNODE1")!.Active, Is.False);
     }
 
     [Test]
     public async Task AFaultForOneGuestLeavesOthersAlone()
     {
-        await using var sim = SimHarness.StartWithFaults("rc:200/16#CNODE3");
+        await using var sim = SimulatorHost.StartWithFaults("rc:200/16#CNODE3");
         SmapiClient client = sim.Client(ClientTimeout);
 
-        SmapiResponse other = await client.CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1"));
-        SmapiResponse faulted = await client.CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE3"));
+        SmapiResponse other = await client.CallAsync(SmapiRequests.ImageStatusQuery(SimulatorHost.Fence, "CNODE1"));
+        SmapiResponse faulted = await client.CallAsync(SmapiRequests.ImageStatusQuery(SimulatorHost.Fence, "CNODE3"));
 
         Assert.That(other.ReturnCode, Is.Zero);
         Assert.That((faulted.ReturnCode, faulted.ReasonCode), Is.EqualTo((200, 16)));
@@ -146,11 +147,11 @@ public sealed class FaultModeTests
     private static async Task<T> FailWith<T>(string fault)
         where T : Exception
     {
-        await using var sim = SimHarness.StartWithFaults(fault);
+        await using var sim = SimulatorHost.StartWithFaults(fault);
         SmapiClient client = sim.Client(ClientTimeout);
         var watch = Stopwatch.StartNew();
 
-        T e = (await Assert.ThrowsAsync<T>(() => client.CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1"))))!;
+        T e = (await Assert.ThrowsAsync<T>(() => client.CallAsync(SmapiRequests.ImageStatusQuery(SimulatorHost.Fence, "CNODE1"))))!;
 
         Assert.That(watch.Elapsed, Is.LessThan(Bound), $"{fault}: the client must give up within its timeout plus a margin");
         Assert.That(e.Message, Does.Not.Contain("\n"));

@@ -58,18 +58,18 @@ public sealed partial class TwoNodeLab : IAsyncDisposable
 
     /// <summary>Nodes, simulator and namespaces of an earlier run that did not clean up (killed test host).</summary>
     public static Task RemoveLeftoversAsync(string directory) =>
-        ProcessRunner.RunAsync(Script, ["down", directory], killAfter: CliDeadline);
+        ProcessRunner.RunAsync(Script, ["down", directory], timeout: CliDeadline);
 
     public Task<ProcessResult> InNodeAsync(int node, params string[] command) => InNodeAsync(node, CliDeadline, command);
 
     public Task<ProcessResult> InNodeAsync(int node, TimeSpan killAfter, params string[] command) =>
-        ProcessRunner.RunAsync(Script, ["in", directory, Number(node), .. command], killAfter: killAfter);
+        ProcessRunner.RunAsync(Script, ["in", directory, Number(node), .. command], timeout: killAfter);
 
     /// <summary>A fence agent run from the simulator's namespace (as an operator would, outside the cluster).</summary>
     public Task<ProcessResult> AgentAsync(string agent, params string[] arguments) =>
-        ProcessRunner.RunAsync(Script, ["sim", directory, agent, "-a", SmapiAddress, "-l", User, "-p", Password, "--disable-ssl", .. arguments], killAfter: CliDeadline);
+        ProcessRunner.RunAsync(Script, ["sim", directory, agent, "-a", SmapiAddress, "-l", User, "-p", Password, "--disable-ssl", .. arguments], timeout: CliDeadline);
 
-    public async Task<bool> AliveAsync(int node) => (await ProcessRunner.RunAsync(Script, ["alive", directory, Number(node)], killAfter: CliDeadline)).ExitCode == 0;
+    public async Task<bool> AliveAsync(int node) => (await ProcessRunner.RunAsync(Script, ["alive", directory, Number(node)], timeout: CliDeadline)).ExitCode == 0;
 
     public Task HangAsync(int node) => RunAsync("hang", Number(node));
 
@@ -139,7 +139,7 @@ public sealed partial class TwoNodeLab : IAsyncDisposable
             sim = null;
         }
 
-        await ProcessRunner.RunAsync(Script, ["down", directory], killAfter: CliDeadline);
+        await ProcessRunner.RunAsync(Script, ["down", directory], timeout: CliDeadline);
     }
 
     private static string Number(int node) => node.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -147,7 +147,7 @@ public sealed partial class TwoNodeLab : IAsyncDisposable
     private async Task StartSimAsync()
     {
         string hook = $"'{Script}' hook '{directory}'";
-        sim = BackgroundProcess.Start(Script,
+        sim = ProcessRunner.Start(Script,
         [
             "sim", directory, RepoPaths.Binary("smapi-sim"), "--listen", $"{SmapiAddress}:44444", "--state-file", StateFile,
             "--guest", "CNODE1=on", "--guest", "CNODE2=on", "--user", $"{User}:{Password}", "--guest-hook", hook,
@@ -160,7 +160,7 @@ public sealed partial class TwoNodeLab : IAsyncDisposable
 
     private async Task RunAsync(params string[] arguments)
     {
-        ProcessResult r = await ProcessRunner.RunAsync(Script, [arguments[0], directory, .. arguments[1..]], killAfter: CliDeadline);
+        ProcessResult r = await ProcessRunner.RunAsync(Script, [arguments[0], directory, .. arguments[1..]], timeout: CliDeadline);
         Assert.That(r.ExitCode, Is.Zero, $"lab.sh {string.Join(' ', arguments)}: {r}");
     }
 

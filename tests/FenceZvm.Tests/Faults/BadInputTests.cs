@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -175,55 +174,7 @@ public sealed class BadInputTests
         string directory = Directory.CreateTempSubdirectory("fence-zvm-badinput-").FullName;
         try
         {
-            var start = new ProcessStartInfo(AgentProcess.Path)
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = directory,
-                StandardInputEncoding = new UTF8Encoding(false),
-            };
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment.Remove("PCMK_service");
-            start.Environment["FENCE_ZVM_SYSLOG_SOCKET"] = "/nonexistent/fence-zvm-test-syslog";
-            using var process = Process.Start(start)!;
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            try
-            {
-                if (stdin is not null)
-                {
-                    await process.StandardInput.WriteAsync(stdin);
-                }
-
-                process.StandardInput.Close();
-            }
-            catch (IOException)
-            {
-                // The agent stops reading past its input bound.
-            }
-
-            bool killed = false;
-            using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-            {
-                try
-                {
-                    await process.WaitForExitAsync(deadline.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    killed = true;
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync();
-                }
-            }
-
-            return new Outcome(process.ExitCode, await stdout, await stderr, killed);
+            return new Outcome(await ProcessRunner.RunOrKillAsync(AgentProcess.Path, arguments, stdin, timeout: TimeSpan.FromSeconds(30), workingDirectory: directory));
         }
         finally
         {
@@ -231,14 +182,21 @@ public sealed class BadInputTests
         }
     }
 
-    private sealed record Outcome(int ExitCode, string Stdout, string Stderr, bool Killed)
+    /// <summary>A run, shown with its output cut short (a bad value may be megabytes long).</summary>
+    private sealed record Outcome(ProcessResult Run)
     {
-        public string[] StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        public int ExitCode => Run.ExitCode;
+
+        public string Stderr => Run.Stderr;
+
+        public string[] StderrLines => Run.StderrLines;
+
+        public bool Killed => Run.TimedOut;
 
         public override string ToString()
         {
             string Cut(string s) => s.Length > 600 ? s[..600] + "..." : s;
-            return $"exit {ExitCode}{(Killed ? " (killed)" : string.Empty)}\nstdout:\n{Cut(Stdout)}\nstderr:\n{Cut(Stderr)}";
+            return $"exit {ExitCode}{(Killed ? " (killed)" : string.Empty)}\nstdout:\n{Cut(Run.Stdout)}\nstderr:\n{Cut(Stderr)}";
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using FenceZvm.Simulator.State;
 using FenceZvm.Tests.Support;
@@ -6,8 +5,18 @@ using FenceZvm.Tests.Support;
 namespace FenceZvm.Tests.Faults;
 
 /// <summary>What one agent did in one scenario, and what the simulator's state file says happened.</summary>
-public sealed record ScenarioOutcome(FaultScenario Scenario, int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed, bool Killed, StateDocument State)
+public sealed record ScenarioOutcome(FaultScenario Scenario, ProcessResult Run, StateDocument State)
 {
+    public int ExitCode => Run.ExitCode;
+
+    public string Stdout => Run.Stdout;
+
+    public string Stderr => Run.Stderr;
+
+    public TimeSpan Elapsed => Run.Elapsed;
+
+    public bool Killed => Run.TimedOut;
+
     public GuestRecord Target => State.Guests.Single(g => g.Name == FaultScenario.Target);
 
     /// <summary>What the agent claimed: null when it claimed nothing (it failed).</summary>
@@ -48,9 +57,9 @@ public sealed record ScenarioOutcome(FaultScenario Scenario, int ExitCode, strin
         Stderr.Contains("Unhandled exception", StringComparison.Ordinal) || Stderr.Contains("\n   at ", StringComparison.Ordinal)
         || Stderr.Contains("Traceback (most recent call last)", StringComparison.Ordinal);
 
-    public string[] StdoutLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    public string[] StdoutLines => Run.StdoutLines;
 
-    public string ExitText => Killed ? $"hung (killed after {Elapsed.TotalSeconds:0} s)" : ExitCode.ToString(CultureInfo.InvariantCulture);
+    public string ExitText => Run.ExitText;
 
     public override string ToString() =>
         $"{Scenario}: exit {ExitText} after {Elapsed.TotalSeconds:0.00} s (bound {FaultScenario.Bound.TotalSeconds} s)\n" +
@@ -68,7 +77,7 @@ public static class ScenarioRun
             string stateFile = Path.Combine(directory, "state.json");
             using TestCertificates? certificates = scenario.Tls ? TestCertificates.Create() : null;
             var sim = SimulatorHost.Start(scenario.Guests, faults: scenario.FaultSpecs, stateFile: stateFile, tlsCertificate: certificates?.Server);
-            (int exit, string stdout, string stderr, TimeSpan elapsed, bool killed) result;
+            ProcessResult run;
             await using (sim)
             {
                 string[] transport = !scenario.Tls ? ["--disable-ssl"]
@@ -79,58 +88,16 @@ public static class ScenarioRun
                     .. transport, "-a", "127.0.0.1", "-u", sim.Port.ToString(CultureInfo.InvariantCulture),
                     "-l", SimulatorHost.User, "-p", SimulatorHost.Password, .. scenario.ActionArguments,
                 ];
-                result = await RunProcessAsync(agent, arguments, directory, killAfter);
+                run = await ProcessRunner.RunOrKillAsync(agent, arguments, timeout: killAfter, workingDirectory: directory);
             }
 
             // The simulator is stopped: the state file holds its last word.
             StateDocument state = StateFileWriter.Read(stateFile);
-            return new ScenarioOutcome(scenario, result.exit, result.stdout, result.stderr, result.elapsed, result.killed, state);
+            return new ScenarioOutcome(scenario, run, state);
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    /// <summary>Like ProcessRunner, but a process past its deadline is killed and reported, not failed.</summary>
-    private static async Task<(int, string, string, TimeSpan, bool)> RunProcessAsync(string fileName, string[] arguments, string directory, TimeSpan killAfter)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Remove("PCMK_service");
-        start.Environment["FENCE_ZVM_SYSLOG_SOCKET"] = "/nonexistent/fence-zvm-test-syslog";
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
-        process.StandardInput.Close();
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        bool killed = false;
-        using (var deadline = new CancellationTokenSource(killAfter))
-        {
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                killed = true;
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
-
-        watch.Stop();
-        return (process.ExitCode, await stdout, await stderr, watch.Elapsed, killed);
     }
 }

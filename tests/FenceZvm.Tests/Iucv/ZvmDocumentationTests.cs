@@ -11,7 +11,7 @@ public sealed class ZvmDocumentationTests
         ProcessResult r = await ZvmAgentProcess.RunAsync("-o", "metadata");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
         Assert.That(r.Stdout, Does.Contain("<resource-agent name=\"fence_zvm\"").And.Not.Contain("FENCE_ZVM_IUCV_SOCKET"));
-        var (exit, stderr) = InstalledSchemas.Validate(r.Stdout, InstalledSchemas.FenceAgents);
+        var (exit, stderr) = await InstalledSchemas.ValidateAsync(r.Stdout, InstalledSchemas.FenceAgents);
         Assert.That(exit, Is.EqualTo(0), stderr);
     }
 

@@ -14,7 +14,7 @@ public sealed class ZvmNoIucvTests
             ZvmAgentProcess.Path,
             ["-o", "status", "-n", "CNODE1"],
             environment: new Dictionary<string, string> { ["FENCE_ZVM_IUCV_SOCKET"] = string.Empty },
-            killAfter: TimeSpan.FromSeconds(5));
+            timeout: TimeSpan.FromSeconds(5));
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
         Assert.That(r.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "hang guard");
         Assert.That(r.Stdout, Is.Empty);

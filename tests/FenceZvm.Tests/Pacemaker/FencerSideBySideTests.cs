@@ -178,7 +178,7 @@ public sealed class FencerSideBySideTests
 
     private async Task<SmapiSimProcess> StartSimAsync(string label)
     {
-        SmapiSimProcess sim = await SmapiSimProcess.StartAsync(Path.Combine(directory, label), FencerSide.Guests, FencerSide.Users);
+        SmapiSimProcess sim = await SmapiSimProcess.StartAsync(RepoPaths.Binary("smapi-sim"), FencerSide.Guests, FencerSide.Users, Path.Combine(directory, label, "state.json"));
         sims.Add(sim);
         return sim;
     }

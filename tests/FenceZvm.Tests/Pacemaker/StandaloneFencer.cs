@@ -41,9 +41,8 @@ public sealed class StandaloneFencer : IAsyncDisposable
         {
             ["PCMK_logfile"] = logFile,
             ["PCMK_logfacility"] = "none",
-            ["FENCE_ZVM_SYSLOG_SOCKET"] = "/nonexistent/fence-zvm-test-syslog",
         };
-        var fencer = new StandaloneFencer(BackgroundProcess.Start(PacemakerRequirements.Fencer, ["-s"], environment), logFile);
+        var fencer = new StandaloneFencer(ProcessRunner.Start(PacemakerRequirements.Fencer, ["-s"], environment), logFile);
         if (!await Poll.UntilAsync(() => fencer.process.HasExited || fencer.Log.Contains(Ready, StringComparison.Ordinal), StartDeadline)
             || fencer.process.HasExited)
         {

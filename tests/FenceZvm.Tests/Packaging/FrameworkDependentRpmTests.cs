@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using FenceZvm.Tests.Agent;
 using FenceZvm.Tests.Pacemaker;
 using FenceZvm.Tests.Support;
 
@@ -31,13 +30,13 @@ public sealed class FrameworkDependentRpmTests
     public async Task RebuildOffline_AndUnpack()
     {
         RpmTools.RequireRpmbuild();
-        if (ExternalTool.Find("unshare") is null || Environment.UserName != "root")
+        if (ProcessRunner.FindOnPath("unshare") is null || Environment.UserName != "root")
         {
             Assert.Ignore("needs root and unshare (util-linux) to rebuild without network");
         }
 
         var build = await ProcessRunner.RunAsync(Path.Combine(RepoPaths.Root, "build.sh"), ["rpm"],
-            environment: new Dictionary<string, string> { ["FENCE_ZVM_RPM_REUSE_BIN"] = "1" }, killAfter: TimeSpan.FromMinutes(10));
+            environment: new Dictionary<string, string> { ["FENCE_ZVM_RPM_REUSE_BIN"] = "1" }, timeout: TimeSpan.FromMinutes(10));
         Assert.That(build.ExitCode, Is.EqualTo(0), build.ToString());
         work = Directory.CreateTempSubdirectory("fence-zvm-fdrpm-").FullName;
         string sourceRpm = Path.Combine(work, $"fence-zvm-{Version}.src.rpm");
@@ -58,7 +57,7 @@ public sealed class FrameworkDependentRpmTests
             ["HOME"] = home,
             ["NUGET_PACKAGES"] = Path.Combine(work, "empty-cache"),
             ["DOTNET_CLI_HOME"] = home,
-        }, killAfter: TimeSpan.FromMinutes(15));
+        }, timeout: TimeSpan.FromMinutes(15));
         rebuildLog = rebuild.ToString();
         Assert.That(rebuild.ExitCode, Is.EqualTo(0), rebuildLog);
 
@@ -111,22 +110,22 @@ public sealed class FrameworkDependentRpmTests
         Assert.That(XDocument.Parse(metadata.Stdout).Root!.Attribute("name")?.Value, Is.EqualTo(agent));
 
         // The fence agents' metadata schema, as installed by Debian's fence-agents (the upstream agent the tests compare with).
-        string? xmllint = ExternalTool.Find("xmllint");
+        string? xmllint = ProcessRunner.FindOnPath("xmllint");
         const string Schema = "/usr/share/cluster/relaxng/metadata.rng";
         if (xmllint is null || !File.Exists(Schema))
         {
             Assert.Ignore($"needs xmllint (libxml2-utils) and {Schema} (fence-agents)");
         }
 
-        var (exit, _, stderr) = ExternalTool.Run(xmllint!, metadata.Stdout, "--noout", "--relaxng", Schema, "-");
-        Assert.That(exit, Is.Zero, stderr);
+        ProcessResult validation = await ProcessRunner.RunAsync(xmllint!, ["--noout", "--relaxng", Schema, "-"], metadata.Stdout);
+        Assert.That(validation.ExitCode, Is.Zero, validation.Stderr);
     }
 
     [Test]
     public async Task StdinStatusOffOn_AgainstThePackagedSimulator()
     {
-        await using var sim = await SmapiSimProcess.StartAsync(Path.Combine(work, "sim-stdin"), ["CNODE1=on"], [$"{User}:{Password}"],
-            Path.Combine(root, "usr", "bin", "smapi-sim"));
+        await using var sim = await SmapiSimProcess.StartAsync(Path.Combine(root, "usr", "bin", "smapi-sim"), ["CNODE1=on"], [$"{User}:{Password}"],
+            Path.Combine(work, "sim-stdin", "state.json"));
         string Stdin(string action) =>
             $"action={action}\nip=127.0.0.1\nipport={sim.PortText}\nusername={User}\npassword={Password}\nport=CNODE1\ndisable_ssl=1\n";
 
@@ -148,8 +147,8 @@ public sealed class FrameworkDependentRpmTests
         PacemakerRequirements.RequireAll();
         File.Delete(TestAgents.PathOf(FencerAgent));
         File.CreateSymbolicLink(TestAgents.PathOf(FencerAgent), Path.Combine(appDirectory, "fence_zvmip"));
-        await using var sim = await SmapiSimProcess.StartAsync(Path.Combine(work, "sim-fencer"), ["CNODE1=on"], [$"{User}:{Password}"],
-            Path.Combine(root, "usr", "bin", "smapi-sim"));
+        await using var sim = await SmapiSimProcess.StartAsync(Path.Combine(root, "usr", "bin", "smapi-sim"), ["CNODE1=on"], [$"{User}:{Password}"],
+            Path.Combine(work, "sim-fencer", "state.json"));
         await using var fencer = await StandaloneFencer.StartAsync(Path.Combine(work, "fencer"));
         var register = await ClusterCli.StonithAdminAsync(
             "--register", "fdrpm", "--agent", FencerAgent,

@@ -1,5 +1,4 @@
 using FenceZvm.Agent.Options;
-using FenceZvm.Tests.Agent;
 using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Packaging;
@@ -58,7 +57,7 @@ public class ManPageFileTests
     [TestCase("fence_zvm")]
     public async Task CommittedManPage_RendersWithoutGroffWarnings(string agent)
     {
-        var groff = ExternalTool.Find("groff") ?? Ignore("groff is not installed (apt-get install groff-base; ./build.sh test does as root)");
+        var groff = ProcessRunner.FindOnPath("groff") ?? Ignore("groff is not installed (apt-get install groff-base; ./build.sh test does as root)");
 
         var result = await ProcessRunner.RunAsync(groff, ["-man", "-ww", "-z", Path.Combine(RepoPaths.Root, "man", agent + ".8")]);
 
@@ -70,7 +69,7 @@ public class ManPageFileTests
     [TestCase("fence_zvm")]
     public async Task CommittedManPage_RendersWithoutManWarnings(string agent)
     {
-        var man = ExternalTool.Find("man") ?? Ignore("man is not installed (apt-get install man-db; ./build.sh test does as root)");
+        var man = ProcessRunner.FindOnPath("man") ?? Ignore("man is not installed (apt-get install man-db; ./build.sh test does as root)");
         var environment = new Dictionary<string, string> { ["MANWIDTH"] = "80", ["MANPAGER"] = "cat", ["LC_ALL"] = "C.UTF-8" };
 
         var result = await ProcessRunner.RunAsync(man, ["--warnings", "-l", Path.Combine(RepoPaths.Root, "man", agent + ".8")], environment: environment);

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using FenceZvm.Tests.Agent;
 using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Packaging;
@@ -36,7 +35,7 @@ public class RpmPackageTests
         RpmTools.RequireRpmbuild();
         arch = (await Run("uname", "-m")).Stdout.Trim();
         var build = await ProcessRunner.RunAsync(Path.Combine(RepoPaths.Root, "build.sh"), ["rpm"],
-            environment: new Dictionary<string, string> { ["FENCE_ZVM_RPM_REUSE_BIN"] = "1" }, killAfter: TimeSpan.FromMinutes(10));
+            environment: new Dictionary<string, string> { ["FENCE_ZVM_RPM_REUSE_BIN"] = "1" }, timeout: TimeSpan.FromMinutes(10));
         Assert.That(build.ExitCode, Is.EqualTo(0), build.ToString());
         rpmDir = Path.Combine(RepoPaths.Root, "artifacts", "rpm");
     }
@@ -86,7 +85,7 @@ public class RpmPackageTests
     [Test]
     public async Task Rpmlint_FindsNoErrors_AndOnlyTheExplainedWarnings()
     {
-        var rpmlint = ExternalTool.Find("rpmlint");
+        var rpmlint = ProcessRunner.FindOnPath("rpmlint");
         if (rpmlint is null)
         {
             Assert.Fail("rpmlint is not installed: apt-get install rpmlint (./build.sh test does as root)");
@@ -137,7 +136,7 @@ public class RpmPackageTests
 
     private static async Task<ProcessResult> Run(string program, params string[] arguments)
     {
-        var result = await ProcessRunner.RunAsync(ExternalTool.Find(program) ?? program, arguments);
+        var result = await ProcessRunner.RunAsync(ProcessRunner.FindOnPath(program) ?? program, arguments);
         Assert.That(result.ExitCode, Is.EqualTo(0), $"{program} {string.Join(' ', arguments)}: {result}");
         return result;
     }

@@ -1,5 +1,3 @@
-using FenceZvm.Tests.Agent;
-
 namespace FenceZvm.Tests.Packaging;
 
 internal static class RpmTools
@@ -7,7 +5,7 @@ internal static class RpmTools
     /// <summary>The only reason the packaging tests skip: no rpm tools on this machine (./build.sh test installs them as root).</summary>
     public static void RequireRpmbuild()
     {
-        if (ExternalTool.Find("rpmbuild") is null || ExternalTool.Find("rpmspec") is null)
+        if (ProcessRunner.FindOnPath("rpmbuild") is null || ProcessRunner.FindOnPath("rpmspec") is null)
         {
             Assert.Ignore("rpmbuild is not installed: apt-get install rpm rpmlint rpm2cpio cpio (./build.sh test does as root)");
         }

@@ -61,7 +61,7 @@ public sealed class LoggingFaultTests
         string stdin = $"ip=127.0.0.1\nipport={sim.Port}\ndisable_ssl=1\nusername={SimulatorHost.User}\npassword={SimulatorHost.Password}\nport=CNODE1\naction=off\nname=zvmfence\n";
 
         ProcessResult r = await ProcessRunner.RunAsync(
-            AgentProcess.Path, [], stdin, new Dictionary<string, string> { ["FENCE_ZVM_SYSLOG_SOCKET"] = syslog.Path }, killAfter: TimeSpan.FromSeconds(20));
+            AgentProcess.Path, [], stdin, new Dictionary<string, string> { ["FENCE_ZVM_SYSLOG_SOCKET"] = syslog.Path }, timeout: TimeSpan.FromSeconds(20));
 
         Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Success: Powered OFF\n")), r.ToString());
         Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
@@ -109,33 +109,18 @@ public sealed class LoggingFaultTests
     public async Task Sigterm_WhereCancellationCannotReach_EndsTheRunWithAFailure()
     {
         // With no arguments the agent reads stdin to its end; this stdin never ends.
-        var start = new ProcessStartInfo(AgentProcess.Path)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["FENCE_ZVM_SYSLOG_SOCKET"] = "/nonexistent/fence-zvm-test-syslog";
-        using var agent = Process.Start(start)!;
-        Task<string> stderr = agent.StandardError.ReadToEndAsync();
-        await agent.StandardInput.WriteAsync("action=off\n");
-        await agent.StandardInput.FlushAsync();
+        await using var agent = ProcessRunner.Start(AgentProcess.Path, [], writableInput: true);
+        await agent.Input.WriteAsync("action=off\n");
+        await agent.Input.FlushAsync();
         await Task.Delay(300);
 
-        Assert.That(Signals.Terminate(agent.Id), Is.True, "the agent ended before the signal");
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
+        Assert.That(Signals.Terminate(agent.Pid), Is.True, "the agent ended before the signal");
+        if (!await agent.WaitForExitAsync(TimeSpan.FromSeconds(20)))
         {
-            await agent.WaitForExitAsync(bound.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            agent.Kill();
             Assert.Fail("SIGTERM was ignored");
         }
 
-        Assert.That(agent.ExitCode, Is.EqualTo(1), await stderr);
+        Assert.That(agent.ExitCode, Is.EqualTo(1), agent.Output);
     }
 
     private sealed class ThrowingWriter : TextWriter

@@ -19,19 +19,14 @@ public sealed class PasswordScriptEndTests
         using var script = new HangingScript();
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
         // Output is not captured: a script left running would hold the pipes open, and reading them would wait for it.
-        var start = new ProcessStartInfo(AgentProcess.Path) { UseShellExecute = false };
-        foreach (string argument in (string[])["--disable-ssl", "-a", "127.0.0.1", "-u", sim.Port.ToString(CultureInfo.InvariantCulture), "-l", SimulatorHost.User, "-S", script.Path, "-o", "status", "-n", "CNODE1"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["FENCE_ZVM_SYSLOG_SOCKET"] = "/nonexistent/fence-zvm-test-syslog";
-        using var agent = Process.Start(start)!;
+        await using var agent = ProcessRunner.Start(
+            AgentProcess.Path,
+            ["--disable-ssl", "-a", "127.0.0.1", "-u", sim.Port.ToString(CultureInfo.InvariantCulture), "-l", SimulatorHost.User, "-S", script.Path, "-o", "status", "-n", "CNODE1"],
+            captureOutput: false);
         int[] pids = await script.StartedAsync();
 
-        Assert.That(Signals.Terminate(agent.Id), Is.True);
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await agent.WaitForExitAsync(bound.Token);
+        Assert.That(Signals.Terminate(agent.Pid), Is.True);
+        Assert.That(await agent.WaitForExitAsync(TimeSpan.FromSeconds(20)), Is.True, "SIGTERM was ignored");
 
         await HangingScript.AssertEndedAsync(pids);
         Assert.That(agent.ExitCode, Is.EqualTo(1));

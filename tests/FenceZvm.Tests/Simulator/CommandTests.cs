@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FenceZvm.Smapi.Client;
@@ -21,19 +20,19 @@ public sealed partial class CommandTests
     public async Task PrintsListeningLinesWritesThePortFileServesAndExitsZeroOnSigterm()
     {
         string portFile = Path.Combine(Path.GetTempPath(), $"smapi-sim-{Guid.NewGuid():N}.port");
-        using Process process = ProcessRunner.Start(Executable.Value,
+        await using BackgroundProcess process = ProcessRunner.Start(Executable.Value,
             ["--listen", "127.0.0.1:0", "--listen", "[::1]:0", "--port-file", portFile, "--guest", "CNODE1", "--user", "fence:secret"]);
         try
         {
-            string? first = await ReadLineAsync(process);
-            string? second = await ReadLineAsync(process);
+            await process.WaitForStdoutAsync(lines => lines.Length >= 2, TimeSpan.FromSeconds(15));
+            string? first = process.StdoutLines.ElementAtOrDefault(0);
+            string? second = process.StdoutLines.ElementAtOrDefault(1);
             int port = int.Parse(File.ReadAllText(portFile).Trim(), CultureInfo.InvariantCulture);
             var client = new SmapiClient(new TcpTransport("::1", int.Parse(ListeningPort().Match(second!).Groups[1].Value, CultureInfo.InvariantCulture)), new SmapiClientOptions());
             SmapiResponse status = await client.CallAsync(SmapiRequests.ImageStatusQuery(new SmapiCredentials("FENCE", "secret"), "CNODE1"));
 
-            ProcessRunner.Terminate(process);
-            using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await process.WaitForExitAsync(guard.Token);
+            Signals.Terminate(process.Pid);
+            Assert.That(await process.WaitForExitAsync(TimeSpan.FromSeconds(10)), Is.True, "smapi-sim did not exit on SIGTERM");
 
             Assert.That(first, Is.EqualTo($"listening tcp 127.0.0.1:{port}"));
             Assert.That(second, Does.Match(@"^listening tcp \[::1\]:\d+$"));
@@ -42,11 +41,6 @@ public sealed partial class CommandTests
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-
             File.Delete(portFile);
         }
     }
@@ -60,28 +54,22 @@ public sealed partial class CommandTests
     [TestCase("--guest", "TOOLONGNAME", "--user", "FENCE:pw")]
     public async Task BadArgumentsExitNonZeroWithOneLine(params string[] arguments)
     {
-        (int exitCode, string stdout, string stderr) = await ProcessRunner.RunAsync(Executable.Value, arguments, TimeSpan.FromSeconds(20));
+        ProcessResult r = await ProcessRunner.RunAsync(Executable.Value, arguments, timeout: TimeSpan.FromSeconds(20));
 
-        Assert.That(exitCode, Is.Not.Zero);
-        Assert.That(stdout, Is.Empty);
-        Assert.That(stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
-        Assert.That(stderr, Does.StartWith("smapi-sim: ").And.Not.Contain("   at "));
+        Assert.That(r.ExitCode, Is.Not.Zero);
+        Assert.That(r.Stdout, Is.Empty);
+        Assert.That(r.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(r.Stderr, Does.StartWith("smapi-sim: ").And.Not.Contain("   at "));
     }
 
     [Test]
     public async Task HelpDocumentsTheFaultSyntax()
     {
-        (int exitCode, string stdout, _) = await ProcessRunner.RunAsync(Executable.Value, ["--help"], TimeSpan.FromSeconds(20));
+        ProcessResult r = await ProcessRunner.RunAsync(Executable.Value, ["--help"], timeout: TimeSpan.FromSeconds(20));
 
-        Assert.That(exitCode, Is.Zero);
-        Assert.That(stdout, Does.Contain("KIND[:ARG][@FUNCTION][#GUEST][*COUNT]").And.Contain("drop-after-work").And.Contain("--deactivate-delay"));
-        Assert.That(stdout, Does.Contain("--namelist").And.Contain("--recycle-delay").And.Contain("--iucv-busy").And.Contain("Check_Authentication still checks"));
-    }
-
-    private static async Task<string?> ReadLineAsync(Process process)
-    {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        return await process.StandardOutput.ReadLineAsync(guard.Token);
+        Assert.That(r.ExitCode, Is.Zero);
+        Assert.That(r.Stdout, Does.Contain("KIND[:ARG][@FUNCTION][#GUEST][*COUNT]").And.Contain("drop-after-work").And.Contain("--deactivate-delay"));
+        Assert.That(r.Stdout, Does.Contain("--namelist").And.Contain("--recycle-delay").And.Contain("--iucv-busy").And.Contain("Check_Authentication still checks"));
     }
 
     [GeneratedRegex(@":(\d+)$")]

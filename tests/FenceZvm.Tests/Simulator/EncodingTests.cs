@@ -2,6 +2,7 @@ using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Text;
+using FenceZvm.Tests.Support;
 using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
@@ -13,25 +14,25 @@ public sealed class EncodingTests
     [Test]
     public async Task EbcdicClientAgainstEbcdicServerWorks()
     {
-        await using var sim = SimHarness.Start(o => o with { Codec = TextCodecs.Ebcdic });
+        await using var sim = SimulatorHost.Start(o => o with { Codec = TextCodecs.Ebcdic });
         SmapiClient client = sim.Client(codec: TextCodecs.Ebcdic);
 
-        SmapiResponse off = await client.CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
-        SmapiResponse list = await client.CallAsync(SmapiRequests.ImageNameQueryDm(SimHarness.Fence, "FENCE"));
+        SmapiResponse off = await client.CallAsync(SmapiRequests.ImageDeactivate(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse list = await client.CallAsync(SmapiRequests.ImageNameQueryDm(SimulatorHost.Fence, "FENCE"));
 
         Assert.That(off.ReturnCode, Is.Zero);
         Assert.That(ImageNameList.Parse(SmapiFunction.ImageNameQueryDm, list, TextCodecs.Ebcdic), Is.EquivalentTo(new[] { "CNODE1", "CNODE2", "CNODE3" }));
-        Assert.That(sim.Server.System.Find("CNODE1")!.Active, Is.False);
+        Assert.That(sim.Simulator.System.Find("CNODE1")!.Active, Is.False);
     }
 
     [Test]
     public async Task AsciiClientAgainstEbcdicServerGetsFunctionNotValidAndNothingHappens()
     {
-        await using var sim = SimHarness.Start(o => o with { Codec = TextCodecs.Ebcdic });
+        await using var sim = SimulatorHost.Start(o => o with { Codec = TextCodecs.Ebcdic });
 
-        SmapiResponse response = await sim.Client().CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse response = await sim.Client().CallAsync(SmapiRequests.ImageDeactivate(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
 
         Assert.That((response.ReturnCode, response.ReasonCode), Is.EqualTo((900, 12)));
-        Assert.That(sim.Server.System.Find("CNODE1")!.Deactivations, Is.Zero);
+        Assert.That(sim.Simulator.System.Find("CNODE1")!.Deactivations, Is.Zero);
     }
 }

@@ -2,7 +2,9 @@ using FenceZvm.Simulator.Model;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
+using FenceZvm.Tests.Support;
 using NUnit.Framework;
+using static FenceZvm.Tests.Support.SimulatorHost;
 
 namespace FenceZvm.Tests.Simulator;
 
@@ -14,13 +16,11 @@ namespace FenceZvm.Tests.Simulator;
 [Parallelizable(ParallelScope.All)]
 public sealed class FidelityTests
 {
-    private static readonly SmapiCredentials Fence = SimHarness.Fence;
-
     [Test]
     public async Task CheckAuthenticationOverIucvChecksAnyUserButTheCaller()
     {
         string path = Path.Combine(Path.GetTempPath(), $"smapi-sim-{Guid.NewGuid():N}.sock");
-        await using var sim = SimHarness.Start(o => o with
+        await using var sim = SimulatorHost.Start(o => o with
         {
             IucvSocket = path,
             IucvCaller = "linux9",
@@ -45,7 +45,7 @@ public sealed class FidelityTests
     public async Task NameListTargetsEveryMemberAndListsEachFailure()
     {
         string list = "CLUSTER_NODES_OF_THE_PRODUCTION_DATABASE_".PadRight(NameList.MaxNameLength, 'X');
-        await using var sim = SimHarness.Start(o => o with { NameLists = [NameList.Parse($"{list}=CNODE1,CNODE2,NOSUCH")] });
+        await using var sim = SimulatorHost.Start(o => o with { NameLists = [NameList.Parse($"{list}=CNODE1,CNODE2,NOSUCH")] });
         SmapiClient client = sim.Client();
 
         SmapiResponse off = await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, list, ForceTime.Immediate));
@@ -54,13 +54,13 @@ public sealed class FidelityTests
         Assert.That((off.ReturnCode, off.ReasonCode), Is.EqualTo((200, 32)), "some images in the list not deactivated");
         Assert.That((result.Succeeded, result.Failed), Is.EqualTo((1, 2)));
         Assert.That(result.FailingImages, Is.EqualTo(new[] { new FailingImage("CNODE2", 200, 12), new FailingImage("NOSUCH", 200, 4) }));
-        Assert.That(sim.Server.System.Find("CNODE1")!.Active, Is.False);
+        Assert.That(sim.Simulator.System.Find("CNODE1")!.Active, Is.False);
     }
 
     [Test]
     public async Task NameListWhereEveryMemberSucceedsAnswersZero()
     {
-        await using var sim = SimHarness.Start(o => o with { NameLists = [NameList.Parse("PAIR=CNODE1,CNODE2")] });
+        await using var sim = SimulatorHost.Start(o => o with { NameLists = [NameList.Parse("PAIR=CNODE1,CNODE2")] });
         SmapiClient client = sim.Client();
 
         SmapiResponse on = await client.CallAsync(SmapiRequests.ImageActivate(Fence, "PAIR"));
@@ -69,13 +69,13 @@ public sealed class FidelityTests
 
         Assert.That((on.ReturnCode, on.ReasonCode), Is.EqualTo((200, 28)), "CNODE1 was already active");
         Assert.That((recycle.ReturnCode, recycle.ReasonCode, recycled.Succeeded, recycled.Failed), Is.EqualTo((0, 0, 2, 0)));
-        Assert.That(sim.Server.System.Find("CNODE2")!.Recycles, Is.EqualTo(1));
+        Assert.That(sim.Simulator.System.Find("CNODE2")!.Recycles, Is.EqualTo(1));
     }
 
     [Test]
     public async Task LongTargetThatIsNoNameListIsListNotFound()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiResponse r = await sim.Client().CallAsync(SmapiRequests.ImageActivate(Fence, "NOT_A_LIST_BUT_LONG"));
         Assert.That((r.ReturnCode, r.ReasonCode), Is.EqualTo((200, 24)));
     }
@@ -83,22 +83,22 @@ public sealed class FidelityTests
     [Test]
     public async Task WithinDeactivationAnswersTheSecondsAndCompletesAfterThem()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
         SmapiResponse r = await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE1", ForceTime.Within(1)));
-        bool activeRightAfter = sim.Server.System.Find("CNODE1")!.Active;
+        bool activeRightAfter = sim.Simulator.System.Find("CNODE1")!.Active;
         await Task.Delay(TimeSpan.FromSeconds(1.3));
 
         Assert.That((r.ReturnCode, r.ReasonCode), Is.EqualTo((0, 1)));
         Assert.That(activeRightAfter, Is.True, "still shutting down within its second");
-        Assert.That(sim.Server.System.Find("CNODE1")!.Active, Is.False);
+        Assert.That(sim.Simulator.System.Find("CNODE1")!.Active, Is.False);
     }
 
     [Test]
     public async Task RecycleTakesTheConfiguredTimeAndLogsOnAfterTheRequest()
     {
-        await using var sim = SimHarness.Start(o => o with { RecycleDelay = TimeSpan.FromSeconds(1) });
+        await using var sim = SimulatorHost.Start(o => o with { RecycleDelay = TimeSpan.FromSeconds(1) });
         SmapiClient client = sim.Client();
         DateTimeOffset requested = DateTimeOffset.UtcNow;
 
@@ -110,7 +110,7 @@ public sealed class FidelityTests
         Assert.That(r.ReturnCode, Is.Zero);
         Assert.That(during.ReasonCode, Is.EqualTo(12), "logged off while recycling");
         Assert.That(after.ReasonCode, Is.Zero);
-        GuestSnapshot guest = sim.Server.System.Find("CNODE1")!;
+        GuestSnapshot guest = sim.Simulator.System.Find("CNODE1")!;
         Assert.That(guest.LogoffTime, Is.GreaterThanOrEqualTo(requested));
         Assert.That(guest.LogonTime, Is.GreaterThanOrEqualTo(guest.LogoffTime!.Value + TimeSpan.FromSeconds(1)));
     }

@@ -2,7 +2,9 @@ using FenceZvm.Simulator.Model;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
+using FenceZvm.Tests.Support;
 using NUnit.Framework;
+using static FenceZvm.Tests.Support.SimulatorHost;
 
 namespace FenceZvm.Tests.Simulator;
 
@@ -10,12 +12,10 @@ namespace FenceZvm.Tests.Simulator;
 [Parallelizable(ParallelScope.All)]
 public sealed class FunctionTests
 {
-    private static readonly SmapiCredentials Fence = SimHarness.Fence;
-
     [Test]
     public async Task StatusQuerySingleTargetIsActiveInactiveOrUndefined()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
         SmapiResponse on = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "cnode1"));
@@ -30,7 +30,7 @@ public sealed class FunctionTests
     [Test]
     public async Task StatusQueryStarListsActiveGuestsAndNameQueryListsDefinedOnes()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
         SmapiResponse active = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "*"));
@@ -44,7 +44,7 @@ public sealed class FunctionTests
     [Test]
     public async Task DeactivateThenActivateChangesStateAndCounters()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
         SmapiResponse off = await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE1", ForceTime.Immediate));
@@ -55,7 +55,7 @@ public sealed class FunctionTests
         Assert.That((off.ReturnCode, offResult.Succeeded, offResult.Failed, offResult.FailingImages.Count), Is.EqualTo((0, 1, 0, 0)));
         Assert.That(status.ReasonCode, Is.EqualTo(12));
         Assert.That(on.ReturnCode, Is.Zero);
-        GuestSnapshot guest = sim.Server.System.Find("CNODE1")!;
+        GuestSnapshot guest = sim.Simulator.System.Find("CNODE1")!;
         Assert.That((guest.Active, guest.Activations, guest.Deactivations), Is.EqualTo((true, 1, 1)));
     }
 
@@ -67,7 +67,7 @@ public sealed class FunctionTests
     [TestCase("Image_Recycle", "NOSUCH", 200, 4)]
     public async Task ImageOperationFailuresCarryTheImageInTheFailingArray(string function, string target, int rc, int rs)
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
         SmapiRequest request = function switch
         {
@@ -92,25 +92,25 @@ public sealed class FunctionTests
     [TestCase("BY 25:00", 24)]
     public async Task DeactivateChecksTheForceTime(string forceTime, int rc)
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         var request = new SmapiRequest(SmapiFunction.ImageDeactivate, Fence, "CNODE1", RequestParameter.OfText(forceTime));
 
         SmapiResponse response = await sim.Client().CallAsync(request);
 
         Assert.That(response.ReturnCode, Is.EqualTo(rc));
-        Assert.That(sim.Server.System.Find("CNODE1")!.State == GuestState.On, Is.EqualTo(rc != 0), "accepted: off, or shutting down within its WITHIN time");
+        Assert.That(sim.Simulator.System.Find("CNODE1")!.State == GuestState.On, Is.EqualTo(rc != 0), "accepted: off, or shutting down within its WITHIN time");
     }
 
     [Test]
     public async Task RecycleKeepsTheGuestActiveWithANewLogonTime()
     {
-        await using var sim = SimHarness.Start();
-        DateTimeOffset before = sim.Server.System.Find("CNODE1")!.LogonTime!.Value;
+        await using var sim = SimulatorHost.Start();
+        DateTimeOffset before = sim.Simulator.System.Find("CNODE1")!.LogonTime!.Value;
         await Task.Delay(20);
 
         SmapiResponse response = await sim.Client().CallAsync(SmapiRequests.ImageRecycle(Fence, "CNODE1"));
 
-        GuestSnapshot guest = sim.Server.System.Find("CNODE1")!;
+        GuestSnapshot guest = sim.Simulator.System.Find("CNODE1")!;
         Assert.That(response.ReturnCode, Is.Zero);
         Assert.That((guest.Active, guest.Recycles), Is.EqualTo((true, 1)));
         Assert.That(guest.LogonTime, Is.GreaterThan(before));
@@ -119,7 +119,7 @@ public sealed class FunctionTests
     [Test]
     public async Task CheckAuthenticationAndFunctionalLevel()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
         SmapiResponse good = await client.CallAsync(SmapiRequests.CheckAuthentication(Fence));
@@ -138,7 +138,7 @@ public sealed class FunctionTests
     [Test]
     public async Task AuthorizationIsPerFunctionAndTarget()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
         var limited = new SmapiCredentials("LIMITED", "pw");
 
@@ -151,13 +151,13 @@ public sealed class FunctionTests
         Assert.That((otherTarget.ReturnCode, otherTarget.ReasonCode), Is.EqualTo((100, 16)));
         Assert.That((otherFunction.ReturnCode, otherFunction.ReasonCode), Is.EqualTo((100, 16)));
         Assert.That((nameQuery.ReturnCode, nameQuery.ReasonCode), Is.EqualTo((100, 16)));
-        Assert.That(sim.Server.System.Find("CNODE1")!.Active, Is.True);
+        Assert.That(sim.Simulator.System.Find("CNODE1")!.Active, Is.True);
     }
 
     [Test]
     public async Task QueryActivateTimeGivesIsoDateAndTime()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
         SmapiResponse active = await client.CallAsync(SmapiRequests.ImageQueryActivateTime(Fence, "CNODE1"));
@@ -166,7 +166,7 @@ public sealed class FunctionTests
         SmapiResponse badFormat = await client.CallAsync(SmapiRequests.ImageQueryActivateTime(Fence, "CNODE1", 9));
 
         ActivationTime time = ActivationTime.Parse(active, client.Options.Codec);
-        DateTimeOffset logon = sim.Server.System.Find("CNODE1")!.LogonTime!.Value;
+        DateTimeOffset logon = sim.Simulator.System.Find("CNODE1")!.LogonTime!.Value;
         Assert.That(time, Is.EqualTo(new ActivationTime("CNODE1", logon.ToString("yyyy-MM-dd"), logon.ToString("HH:mm:ss"))));
         Assert.That((inactive.ReturnCode, inactive.ReasonCode), Is.EqualTo((200, 12)));
         Assert.That((undefined.ReturnCode, undefined.ReasonCode), Is.EqualTo((200, 4)));
@@ -176,7 +176,7 @@ public sealed class FunctionTests
     [Test]
     public async Task ResponseRecoveryOfAnUnknownIdIsRc4Rs4()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
 
         SmapiResponse response = await sim.Client().CallAsync(SmapiRequests.ResponseRecovery(Fence, "FENCE", 987654));
 
@@ -187,7 +187,7 @@ public sealed class FunctionTests
     [Test]
     public async Task ResponseRecoveryReturnsAKeptResponseBody()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
         SmapiResponse original = await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "*"));
 
@@ -202,7 +202,7 @@ public sealed class FunctionTests
     [Test]
     public async Task ConcurrentRequestsGetDistinctIncreasingIds()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
         SmapiResponse[] responses = await Task.WhenAll(Enumerable.Range(0, 64)

@@ -3,6 +3,7 @@ using FenceZvm.Simulator.State;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
+using FenceZvm.Tests.Support;
 using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
@@ -21,15 +22,15 @@ public sealed class GuestHookTests
             // Each call records the environment, then its arguments (appended to the command line), after a pause
             // that an answer not waiting for the hook would not wait for.
             string hook = $"sleep 0.2; echo \"env $SMAPI_SIM_GUEST $SMAPI_SIM_STATE\" >>{record}; echo >>{record} args";
-            await using var sim = SimHarness.Start(o => o with { GuestHook = hook });
+            await using var sim = SimulatorHost.Start(o => o with { GuestHook = hook });
             SmapiClient client = sim.Client();
 
-            await client.CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
+            await client.CallAsync(SmapiRequests.ImageDeactivate(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
             string afterOff = File.ReadAllText(record);
-            await client.CallAsync(SmapiRequests.ImageActivate(SimHarness.Fence, "CNODE2"));
-            await client.CallAsync(SmapiRequests.ImageRecycle(SimHarness.Fence, "CNODE2"));
-            await client.CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE2"));
-            await client.CallAsync(SmapiRequests.ImageActivate(SimHarness.Fence, "CNODE2"));
+            await client.CallAsync(SmapiRequests.ImageActivate(SimulatorHost.Fence, "CNODE2"));
+            await client.CallAsync(SmapiRequests.ImageRecycle(SimulatorHost.Fence, "CNODE2"));
+            await client.CallAsync(SmapiRequests.ImageStatusQuery(SimulatorHost.Fence, "CNODE2"));
+            await client.CallAsync(SmapiRequests.ImageActivate(SimulatorHost.Fence, "CNODE2"));
 
             Assert.That(afterOff, Is.EqualTo("env CNODE1 off\nargs CNODE1 off\n"));
             Assert.That(File.ReadAllLines(record), Is.EqualTo(new[]
@@ -65,10 +66,10 @@ public sealed class GuestHookTests
     public async Task AHangingHookIsKilledAndTheAnswerStillComes()
     {
         using var log = new StringWriter();
-        await using var sim = SimHarness.Start();
-        using var hook = new GuestHook(sim.Server.System, "sleep 30 #", log, TimeSpan.FromMilliseconds(300));
+        await using var sim = SimulatorHost.Start();
+        using var hook = new GuestHook(sim.Simulator.System, "sleep 30 #", log, TimeSpan.FromMilliseconds(300));
 
-        SmapiResponse response = await sim.Client(TimeSpan.FromSeconds(20)).CallAsync(SmapiRequests.ImageActivate(SimHarness.Fence, "CNODE2"));
+        SmapiResponse response = await sim.Client(TimeSpan.FromSeconds(20)).CallAsync(SmapiRequests.ImageActivate(SimulatorHost.Fence, "CNODE2"));
 
         Assert.That((response.ReturnCode, response.ReasonCode), Is.EqualTo((0, 0)));
         Assert.That(log.ToString(), Does.StartWith("smapi-sim: guest hook for CNODE2 on failed (still running after 0.3 s, killed)"));

@@ -1,6 +1,7 @@
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
+using FenceZvm.Tests.Support;
 using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
@@ -13,15 +14,15 @@ public sealed class IucvSocketTests
     public async Task TheCallerGuestIsTheUserAndNoPasswordIsNeeded()
     {
         string path = Path.Combine(Path.GetTempPath(), $"smapi-sim-{Guid.NewGuid():N}.sock");
-        await using var sim = SimHarness.Start(o => o with { IucvSocket = path, IucvCaller = "linux9" });
+        await using var sim = SimulatorHost.Start(o => o with { IucvSocket = path, IucvCaller = "linux9" });
         var client = new SmapiClient(new UnixSocketTransport(path), new SmapiClientOptions { Timeout = TimeSpan.FromSeconds(5) });
 
         SmapiResponse recycle = await client.CallAsync(SmapiRequests.ImageRecycle(SmapiCredentials.None, "CNODE1"));
         SmapiResponse deactivate = await client.CallAsync(SmapiRequests.ImageDeactivate(SmapiCredentials.None, "CNODE1", ForceTime.Immediate));
 
-        Assert.That(sim.Server.IucvSocketPath, Is.EqualTo(path));
+        Assert.That(sim.Simulator.IucvSocketPath, Is.EqualTo(path));
         Assert.That((recycle.ReturnCode, recycle.ReasonCode), Is.EqualTo((0, 0)));
         Assert.That((deactivate.ReturnCode, deactivate.ReasonCode), Is.EqualTo((100, 16)));
-        Assert.That(sim.Server.System.Find("CNODE1")!.Recycles, Is.EqualTo(1));
+        Assert.That(sim.Simulator.System.Find("CNODE1")!.Recycles, Is.EqualTo(1));
     }
 }

@@ -3,6 +3,8 @@ using FenceZvm.Simulator.State;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
+using FenceZvm.Tests.Support;
+using static FenceZvm.Tests.Support.SimulatorHost;
 
 namespace FenceZvm.Tests.Simulator;
 
@@ -11,21 +13,19 @@ namespace FenceZvm.Tests.Simulator;
 [Parallelizable(ParallelScope.All)]
 public sealed class LogoffRecordTests
 {
-    private static readonly SmapiCredentials Fence = SimHarness.Fence;
-
     [Test]
     public async Task DeactivationCompletesTheDelayAfterTheRequestWithoutAnyQueryAndRecordsWhen()
     {
         string stateFile = Path.Combine(Path.GetTempPath(), $"smapi-sim-{Guid.NewGuid():N}.json");
         var delay = TimeSpan.FromMilliseconds(700);
-        await using var sim = SimHarness.Start(o => o with { DeactivateDelay = delay, StateFile = stateFile });
+        await using var sim = SimulatorHost.Start(o => o with { DeactivateDelay = delay, StateFile = stateFile });
 
         DateTimeOffset before = DateTimeOffset.UtcNow;
         await sim.Client().CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE1", ForceTime.Immediate));
         DateTimeOffset after = DateTimeOffset.UtcNow;
         await Task.Delay(delay + TimeSpan.FromMilliseconds(500));
         GuestRecord written = StateFileWriter.Read(stateFile).Guests.Single(g => g.Name == "CNODE1");
-        GuestSnapshot guest = sim.Server.System.Find("CNODE1")!;
+        GuestSnapshot guest = sim.Simulator.System.Find("CNODE1")!;
         File.Delete(stateFile);
 
         Assert.That(written.State, Is.EqualTo("off"), "no status query was needed for the logoff to happen");
@@ -38,16 +38,16 @@ public sealed class LogoffRecordTests
     public async Task ActivationRecordsTheLogonTimeAndKeepsTheLastLogoff()
     {
         var delay = TimeSpan.FromMilliseconds(400);
-        await using var sim = SimHarness.Start(o => o with { ActivateDelay = delay });
+        await using var sim = SimulatorHost.Start(o => o with { ActivateDelay = delay });
         SmapiClient client = sim.Client();
 
         await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE1", ForceTime.Immediate));
-        DateTimeOffset? logoff = sim.Server.System.Find("CNODE1")!.LogoffTime;
+        DateTimeOffset? logoff = sim.Simulator.System.Find("CNODE1")!.LogoffTime;
         DateTimeOffset before = DateTimeOffset.UtcNow;
         await client.CallAsync(SmapiRequests.ImageActivate(Fence, "CNODE1"));
         DateTimeOffset after = DateTimeOffset.UtcNow;
         await Task.Delay(delay + TimeSpan.FromMilliseconds(300));
-        GuestSnapshot guest = sim.Server.System.Find("CNODE1")!;
+        GuestSnapshot guest = sim.Simulator.System.Find("CNODE1")!;
 
         Assert.That(logoff, Is.Not.Null);
         Assert.That(guest.LogonTime, Is.InRange(before + delay, after + delay));
@@ -59,7 +59,7 @@ public sealed class LogoffRecordTests
     {
         TimeSpan min = TimeSpan.FromMilliseconds(200), max = TimeSpan.FromMilliseconds(600);
         string[] names = [.. Enumerable.Range(1, 8).Select(i => $"R{i}")];
-        await using var sim = SimHarness.Start(o => o with
+        await using var sim = SimulatorHost.Start(o => o with
         {
             Guests = [.. names.Select(n => GuestDefinition.Parse(n + "=on"))],
             DeactivateDelay = min,
@@ -75,11 +75,11 @@ public sealed class LogoffRecordTests
         }
 
         await Task.Delay(max + TimeSpan.FromMilliseconds(300));
-        TimeSpan[] took = [.. names.Select(n => sim.Server.System.Find(n)!.LogoffTime!.Value - requested[n].Before)];
+        TimeSpan[] took = [.. names.Select(n => sim.Simulator.System.Find(n)!.LogoffTime!.Value - requested[n].Before)];
 
         foreach (string name in names)
         {
-            Assert.That(sim.Server.System.Find(name)!.LogoffTime, Is.InRange(requested[name].Before + min, requested[name].After + max), name);
+            Assert.That(sim.Simulator.System.Find(name)!.LogoffTime, Is.InRange(requested[name].Before + min, requested[name].After + max), name);
         }
 
         Assert.That(took.Distinct().Count(), Is.GreaterThan(1), "the times differ");
@@ -88,7 +88,7 @@ public sealed class LogoffRecordTests
     [Test]
     public async Task StatusQueriesAreCountedPerGuest()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
         for (int i = 0; i < 3; i++)
@@ -98,7 +98,7 @@ public sealed class LogoffRecordTests
 
         await client.CallAsync(SmapiRequests.ImageStatusQuery(Fence, "CNODE2"));
 
-        Assert.That(sim.Server.System.Find("CNODE1")!.StatusQueries, Is.EqualTo(3));
-        Assert.That(sim.Server.System.Find("CNODE2")!.StatusQueries, Is.EqualTo(1));
+        Assert.That(sim.Simulator.System.Find("CNODE1")!.StatusQueries, Is.EqualTo(3));
+        Assert.That(sim.Simulator.System.Find("CNODE2")!.StatusQueries, Is.EqualTo(1));
     }
 }

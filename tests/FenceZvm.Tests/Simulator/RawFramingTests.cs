@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Text;
+using FenceZvm.Tests.Support;
 using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
@@ -16,8 +17,8 @@ public sealed class RawFramingTests
     [Test]
     public async Task AnInputLengthShorterThanTheFieldsIs900Rs20()
     {
-        await using var sim = SimHarness.Start();
-        byte[] frame = RequestFramer.ToArray(SmapiRequests.CheckAuthentication(SimHarness.Fence), TextCodecs.Ascii);
+        await using var sim = SimulatorHost.Start();
+        byte[] frame = RequestFramer.ToArray(SmapiRequests.CheckAuthentication(SimulatorHost.Fence), TextCodecs.Ascii);
         BinaryPrimitives.WriteInt32BigEndian(frame, frame.Length - 8);
 
         (int rc, int rs) = await ExchangeAsync(sim.Port, frame[..^4]);
@@ -28,7 +29,7 @@ public sealed class RawFramingTests
     [Test]
     public async Task AnInputLengthAboveTheBoundIs900Rs36()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         byte[] frame = new byte[4];
         BinaryPrimitives.WriteInt32BigEndian(frame, 1 << 20);
 
@@ -40,8 +41,8 @@ public sealed class RawFramingTests
     [Test]
     public async Task AWrongCaseFunctionNameIs900Rs12()
     {
-        await using var sim = SimHarness.Start();
-        byte[] frame = RequestFramer.ToArray(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1"), TextCodecs.Ascii);
+        await using var sim = SimulatorHost.Start();
+        byte[] frame = RequestFramer.ToArray(SmapiRequests.ImageStatusQuery(SimulatorHost.Fence, "CNODE1"), TextCodecs.Ascii);
         frame[8] = (byte)'i';
 
         (int rc, int rs) = await ExchangeAsync(sim.Port, frame);
@@ -52,8 +53,8 @@ public sealed class RawFramingTests
     [Test]
     public async Task ATargetLongerThanEightIsASyntaxError()
     {
-        await using var sim = SimHarness.Start();
-        byte[] good = RequestFramer.ToArray(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1"), TextCodecs.Ascii);
+        await using var sim = SimulatorHost.Start();
+        byte[] good = RequestFramer.ToArray(SmapiRequests.ImageStatusQuery(SimulatorHost.Fence, "CNODE1"), TextCodecs.Ascii);
         byte[] frame = [.. good[..^10], 0, 0, 0, 9, .. "CNODE1234"u8];
         BinaryPrimitives.WriteInt32BigEndian(frame, frame.Length - 4);
 
@@ -65,7 +66,7 @@ public sealed class RawFramingTests
     [Test]
     public async Task ASilentClientIsDisconnectedAfterTheReadTimeout()
     {
-        await using var sim = SimHarness.Start(o => o with { ReadTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var sim = SimulatorHost.Start(o => o with { ReadTimeout = TimeSpan.FromMilliseconds(300) });
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, sim.Port));
         await socket.SendAsync(new byte[] { 0, 0, 0, 40, 0, 0 });

@@ -2,6 +2,7 @@ using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
+using FenceZvm.Tests.Support;
 using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
@@ -13,12 +14,12 @@ public sealed class RecoveryTests
     [Test]
     public async Task ADroppedDeactivateResponseIsRecoveredAndTheWorkWasDoneOnce()
     {
-        await using var sim = SimHarness.StartWithFaults("drop-after-work@Image_Deactivate*1");
+        await using var sim = SimulatorHost.StartWithFaults("drop-after-work@Image_Deactivate*1");
         SmapiClient client = sim.Client(TimeSpan.FromMilliseconds(500));
 
         var lost = await Assert.ThrowsAsync<SmapiTransportException>(() =>
-            client.CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate)));
-        SmapiResponse recovery = await client.CallAsync(SmapiRequests.ResponseRecovery(SimHarness.Fence, "FENCE", lost!.RequestId!.Value));
+            client.CallAsync(SmapiRequests.ImageDeactivate(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate)));
+        SmapiResponse recovery = await client.CallAsync(SmapiRequests.ResponseRecovery(SimulatorHost.Fence, "FENCE", lost!.RequestId!.Value));
         SmapiResponse? recovered = RecoveredResponse.Parse(recovery, lost.RequestId.Value);
 
         Assert.That(lost.Failure, Is.EqualTo(TransportFailure.ConnectionClosed));
@@ -26,7 +27,7 @@ public sealed class RecoveryTests
         Assert.That((recovered!.RequestId, recovered.ReturnCode, recovered.ReasonCode), Is.EqualTo((lost.RequestId.Value, 0, 0)));
         ImageOperationResult result = ImageOperationResult.Parse(SmapiFunction.ImageDeactivate, recovered, client.Options.Codec);
         Assert.That(result.Succeeded, Is.EqualTo(1));
-        var guest = sim.Server.System.Find("CNODE1")!;
+        var guest = sim.Simulator.System.Find("CNODE1")!;
         Assert.That((guest.Active, guest.Deactivations), Is.EqualTo((false, 1)));
     }
 }

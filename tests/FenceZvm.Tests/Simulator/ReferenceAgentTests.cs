@@ -1,4 +1,5 @@
 using FenceZvm.Simulator.State;
+using FenceZvm.Tests.Support;
 using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
@@ -11,14 +12,12 @@ namespace FenceZvm.Tests.Simulator;
 [Parallelizable(ParallelScope.All)]
 public sealed class ReferenceAgentTests
 {
-    private const string Agent = "/usr/sbin/fence_zvmip";
-
     [TestCase("CNODE1", "status", 0, "Status: ON")]
     [TestCase("CNODE2", "status", 2, "Status: OFF")]
     [TestCase("CNODE1", "monitor", 0, "")]
     public async Task ReadOnlyActions(string plug, string action, int exitCode, string output)
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
 
         (int code, string stdout, _) = await RunAgentAsync(sim, "secret", plug, action);
 
@@ -31,18 +30,18 @@ public sealed class ReferenceAgentTests
     [TestCase("off")]
     public async Task ABadPasswordFails(string action)
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
 
         (int code, _, _) = await RunAgentAsync(sim, "wrong", "CNODE1", action);
 
         Assert.That(code, Is.Not.Zero);
-        Assert.That(sim.Server.System.Find("CNODE1")!.Active, Is.True);
+        Assert.That(sim.Simulator.System.Find("CNODE1")!.Active, Is.True);
     }
 
     [Test]
     public async Task ListMarksDefinedGuestsOnOrOff()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
 
         (int code, string stdout, _) = await RunAgentAsync(sim, "secret", "CNODE1", "list");
 
@@ -56,7 +55,7 @@ public sealed class ReferenceAgentTests
         string stateFile = Path.Combine(Path.GetTempPath(), $"smapi-sim-{Guid.NewGuid():N}.json");
         try
         {
-            await using var sim = SimHarness.Start(o => o with { StateFile = stateFile });
+            await using var sim = SimulatorHost.Start(o => o with { StateFile = stateFile });
 
             (int offCode, string offOut, _) = await RunAgentAsync(sim, "secret", "CNODE1", "off");
             GuestRecord afterOff = Guest(stateFile, "CNODE1");
@@ -78,16 +77,13 @@ public sealed class ReferenceAgentTests
     private static GuestRecord Guest(string stateFile, string name) =>
         StateFileWriter.Read(stateFile).Guests.Single(g => g.Name == name);
 
-    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAgentAsync(SimHarness sim, string password, string plug, string action)
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAgentAsync(SimulatorHost sim, string password, string plug, string action)
     {
-        if (!File.Exists(Agent))
-        {
-            Assert.Ignore($"{Agent} is not installed (Debian package fence-agents): the reference agent cannot be run");
-        }
-
-        return ProcessRunner.RunAsync(
-            Agent,
+        UpstreamAgent.RequireInstalled();
+        ProcessResult r = await ProcessRunner.RunAsync(
+            UpstreamAgent.Path,
             ["--disable-ssl", "-a", "127.0.0.1", "-u", sim.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", "FENCE", "-p", password, "-n", plug, "-o", action],
-            TimeSpan.FromSeconds(30));
+            timeout: TimeSpan.FromSeconds(30));
+        return (r.ExitCode, r.Stdout, r.Stderr);
     }
 }

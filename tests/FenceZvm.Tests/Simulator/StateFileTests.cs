@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
+using FenceZvm.Tests.Support;
 using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
@@ -15,14 +16,14 @@ public sealed class StateFileTests
         string path = Path.Combine(Path.GetTempPath(), $"smapi-sim-{Guid.NewGuid():N}.json");
         try
         {
-            await using var sim = SimHarness.Start(o => o with { StateFile = path });
+            await using var sim = SimulatorHost.Start(o => o with { StateFile = path });
             SmapiClient client = sim.Client();
             JsonElement initial = Guest(path, "CNODE2");
 
-            await client.CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
-            await client.CallAsync(SmapiRequests.ImageActivate(SimHarness.Fence, "CNODE2"));
-            await client.CallAsync(SmapiRequests.ImageRecycle(SimHarness.Fence, "CNODE2"));
-            await client.CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE3", ForceTime.Immediate));
+            await client.CallAsync(SmapiRequests.ImageDeactivate(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
+            await client.CallAsync(SmapiRequests.ImageActivate(SimulatorHost.Fence, "CNODE2"));
+            await client.CallAsync(SmapiRequests.ImageRecycle(SimulatorHost.Fence, "CNODE2"));
+            await client.CallAsync(SmapiRequests.ImageDeactivate(SimulatorHost.Fence, "CNODE3", ForceTime.Immediate));
 
             Assert.That(initial.GetProperty("state").GetString(), Is.EqualTo("off"));
             JsonElement cnode1 = Guest(path, "CNODE1");
@@ -33,7 +34,7 @@ public sealed class StateFileTests
             Assert.That(cnode1.GetProperty("logonTime").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(cnode2.GetProperty("state").GetString(), Is.EqualTo("on"));
             Assert.That((cnode2.GetProperty("activations").GetInt32(), cnode2.GetProperty("recycles").GetInt32()), Is.EqualTo((1, 1)));
-            Assert.That(cnode2.GetProperty("logonTime").GetDateTimeOffset(), Is.EqualTo(sim.Server.System.Find("CNODE2")!.LogonTime));
+            Assert.That(cnode2.GetProperty("logonTime").GetDateTimeOffset(), Is.EqualTo(sim.Simulator.System.Find("CNODE2")!.LogonTime));
             Assert.That(cnode3.GetProperty("state").GetString(), Is.EqualTo("on"));
             Assert.That(cnode3.GetProperty("transition").GetString(), Is.EqualTo("deactivating"));
             Assert.That(File.Exists(path + ".tmp"), Is.False);

@@ -2,7 +2,9 @@ using FenceZvm.Simulator.State;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
+using FenceZvm.Tests.Support;
 using NUnit.Framework;
+using static FenceZvm.Tests.Support.SimulatorHost;
 
 namespace FenceZvm.Tests.Simulator;
 
@@ -10,13 +12,11 @@ namespace FenceZvm.Tests.Simulator;
 [Parallelizable(ParallelScope.All)]
 public sealed class TimingTests
 {
-    private static readonly SmapiCredentials Fence = SimHarness.Fence;
-
     [Test]
     public async Task DeactivationTakesTheDelayAndAnswersBeingDeactivatedMeanwhile()
     {
         string stateFile = Path.Combine(Path.GetTempPath(), $"smapi-sim-{Guid.NewGuid():N}.json");
-        await using var sim = SimHarness.Start(o => o with { DeactivateDelay = TimeSpan.FromMilliseconds(1500), StateFile = stateFile });
+        await using var sim = SimulatorHost.Start(o => o with { DeactivateDelay = TimeSpan.FromMilliseconds(1500), StateFile = stateFile });
         SmapiClient client = sim.Client();
 
         SmapiResponse off = await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE1", ForceTime.Immediate));
@@ -33,14 +33,14 @@ public sealed class TimingTests
         Assert.That((again.ReturnCode, again.ReasonCode), Is.EqualTo((200, 16)));
         Assert.That((activate.ReturnCode, activate.ReasonCode), Is.EqualTo((200, 16)));
         Assert.That((after.ReturnCode, after.ReasonCode), Is.EqualTo((0, 12)));
-        Assert.That(sim.Server.System.Find("CNODE1")!.Deactivations, Is.EqualTo(1));
+        Assert.That(sim.Simulator.System.Find("CNODE1")!.Deactivations, Is.EqualTo(1));
         Assert.That((written.State, written.Transition), Is.EqualTo(("off", (string?)null)), "the completed transition is written without another request");
     }
 
     [Test]
     public async Task ActivationShowsActiveOnlyAfterTheDelay()
     {
-        await using var sim = SimHarness.Start(o => o with { ActivateDelay = TimeSpan.FromMilliseconds(1200) });
+        await using var sim = SimulatorHost.Start(o => o with { ActivateDelay = TimeSpan.FromMilliseconds(1200) });
         SmapiClient client = sim.Client();
 
         SmapiResponse on = await client.CallAsync(SmapiRequests.ImageActivate(Fence, "CNODE2"));
@@ -58,7 +58,7 @@ public sealed class TimingTests
     [Test]
     public async Task StuckGuestAcceptsDeactivationButStaysActive()
     {
-        await using var sim = SimHarness.Start();
+        await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
         SmapiResponse off = await client.CallAsync(SmapiRequests.ImageDeactivate(Fence, "CNODE3", ForceTime.Immediate));

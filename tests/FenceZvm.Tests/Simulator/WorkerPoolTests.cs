@@ -2,6 +2,7 @@ using FenceZvm.Simulator.Faults;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
+using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Simulator;
 
@@ -14,36 +15,36 @@ public sealed class WorkerPoolTests
     [TestCase(1)]
     public async Task NoMoreThanTheWorkersAreServedAtOnceAndNoRequestIsLost(int workers)
     {
-        await using var sim = SimHarness.Start(o => o with { Workers = workers, Faults = [FaultSpec.Parse("delay:200")] });
+        await using var sim = SimulatorHost.Start(o => o with { Workers = workers, Faults = [FaultSpec.Parse("delay:200")] });
 
         SmapiResponse[] answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
             // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads
             // of their own, not pool threads, which the in-process simulator needs.
             Task.Factory.StartNew(
-                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1")),
+                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimulatorHost.Fence, "CNODE1")),
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).Unwrap()));
 
         Assert.That(answers.Select(a => (a.ReturnCode, a.ReasonCode)), Has.All.EqualTo((0, 0)));
-        Assert.That(sim.Server.Workers.Peak, Is.EqualTo(workers));
-        Assert.That(sim.Server.Workers.Served, Is.EqualTo(6));
+        Assert.That(sim.Simulator.Workers.Peak, Is.EqualTo(workers));
+        Assert.That(sim.Simulator.Workers.Served, Is.EqualTo(6));
     }
 
     [Test]
     public async Task WithoutALimitConnectionsAreServedTogether()
     {
-        await using var sim = SimHarness.Start(o => o with { Faults = [FaultSpec.Parse("delay:300")] });
+        await using var sim = SimulatorHost.Start(o => o with { Faults = [FaultSpec.Parse("delay:300")] });
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
             // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads
             // of their own, not pool threads, which the in-process simulator needs.
             Task.Factory.StartNew(
-                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1")),
+                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimulatorHost.Fence, "CNODE1")),
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).Unwrap()));
 
-        Assert.That(sim.Server.Workers.Peak, Is.GreaterThan(2));
+        Assert.That(sim.Simulator.Workers.Peak, Is.GreaterThan(2));
     }
 }

@@ -1,5 +1,3 @@
-using FenceZvm.Tests.Agent;
-
 namespace FenceZvm.Tests.Support;
 
 /// <summary>
@@ -13,12 +11,12 @@ public static class InstalledSchemas
     public static string PcsOcf => Find("pcs", "/usr/share/pcs/data/ocf-1.0.rng", "/usr/lib/pcs/data/ocf-1.0.rng");
 
     /// <summary>Runs xmllint --relaxng on the document; returns its exit code and messages.</summary>
-    public static (int ExitCode, string Stderr) Validate(string xml, string schema)
+    public static async Task<(int ExitCode, string Stderr)> ValidateAsync(string xml, string schema)
     {
-        string xmllint = ExternalTool.Find("xmllint")
+        string xmllint = ProcessRunner.FindOnPath("xmllint")
             ?? Skip("xmllint is not installed: apt-get install libxml2-utils (./build.sh test does as root)");
-        var (exit, _, stderr) = ExternalTool.Run(xmllint, xml, "--noout", "--relaxng", schema, "-");
-        return (exit, stderr);
+        ProcessResult r = await ProcessRunner.RunAsync(xmllint, ["--noout", "--relaxng", schema, "-"], xml);
+        return (r.ExitCode, r.Stderr);
     }
 
     private static string Find(string package, params string[] candidates) =>

@@ -3,18 +3,24 @@ using System.Security.Cryptography.X509Certificates;
 using FenceZvm.Simulator.Faults;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Simulator.Server;
+using FenceZvm.Smapi.Client;
+using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Text;
+using FenceZvm.Smapi.Transport;
 
 namespace FenceZvm.Tests.Support;
 
 /// <summary>
 /// An in-process simulated SMAPI server for one test: on a free loopback port, or (with an IUCV
-/// caller) on a fresh Unix-domain socket standing in for AF_IUCV.
+/// caller) on a fresh Unix-domain socket standing in for AF_IUCV; and SMAPI clients for it.
 /// </summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {
     public const string User = "FENCEUSR";
     public const string Password = "fence-pw1";
+
+    /// <summary>The user of <see cref="ThreeGuests"/> that may call every function.</summary>
+    public static readonly SmapiCredentials Fence = new("FENCE", "secret");
 
     private SimulatorHost(SmapiSimulator simulator) => Simulator = simulator;
 
@@ -60,6 +66,38 @@ public sealed class SimulatorHost : IAsyncDisposable
         };
         return new SimulatorHost(SmapiSimulator.Start(configure is null ? options : configure(options)));
     }
+
+    /// <summary>
+    /// The simulator tests' z/VM: CNODE1 on, CNODE2 off, CNODE3 on and stuck; users FENCE (<see cref="Fence"/>),
+    /// LIMITED (two functions, CNODE1 only), OLD (password expired) and LINUX9.
+    /// </summary>
+    public static SimulatorOptions ThreeGuests => new()
+    {
+        Listen = [new IPEndPoint(IPAddress.Loopback, 0)],
+        Guests = [GuestDefinition.Parse("CNODE1=on"), GuestDefinition.Parse("CNODE2=off"), GuestDefinition.Parse("CNODE3=on:stuck")],
+        Users =
+        [
+            SmapiUser.Parse("FENCE:secret"),
+            SmapiUser.Parse("LIMITED:pw:Image_Status_Query,Check_Authentication:CNODE1"),
+            SmapiUser.Parse("OLD:pw:all:all:expired"),
+            SmapiUser.Parse("LINUX9:unused:Image_Status_Query,Image_Recycle"),
+        ],
+    };
+
+    /// <summary><see cref="ThreeGuests"/>, as <paramref name="configure"/> changes it.</summary>
+    public static SimulatorHost Start(Func<SimulatorOptions, SimulatorOptions>? configure = null) =>
+        new(SmapiSimulator.Start(configure is null ? ThreeGuests : configure(ThreeGuests)));
+
+    public static SimulatorHost StartWithFaults(params string[] faults) =>
+        Start(o => o with { Faults = [.. faults.Select(FaultSpec.Parse)] });
+
+    /// <summary>A client over TCP to this simulator (5 s exchange timeout and ASCII unless told).</summary>
+    public SmapiClient Client(TimeSpan? timeout = null, ITextCodec? codec = null) =>
+        new(new TcpTransport("127.0.0.1", Port), new SmapiClientOptions
+        {
+            Timeout = timeout ?? TimeSpan.FromSeconds(5),
+            Codec = codec ?? TextCodecs.Ascii,
+        });
 
     public GuestSnapshot Guest(string name) =>
         System.Find(name) ?? throw new AssertionException($"guest {name} is not defined in the simulator");

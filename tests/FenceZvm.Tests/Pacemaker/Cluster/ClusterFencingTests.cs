@@ -30,7 +30,7 @@ public sealed class ClusterFencingTests
         directory = Directory.CreateTempSubdirectory("fence-zvm-cluster-").FullName;
         try
         {
-            sim = await SmapiSimProcess.StartAsync(Path.Combine(directory, "sim"), ["CNODE1=on", "CNODE2=on"], [$"{FencerSide.User}:{FencerSide.Password}"]);
+            sim = await SmapiSimProcess.StartAsync(RepoPaths.Binary("smapi-sim"), ["CNODE1=on", "CNODE2=on"], [$"{FencerSide.User}:{FencerSide.Password}"], Path.Combine(directory, "sim", "state.json"));
             cluster = await SingleNodeCluster.StartAsync(directory);
             await CreateStonithResourceAsync();
         }
@@ -117,7 +117,7 @@ public sealed class ClusterFencingTests
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (!started && watch.Elapsed < StartedDeadline)
         {
-            ProcessResult status = await ProcessRunner.RunAsync("/usr/sbin/crm_mon", ["-1"], killAfter: TimeSpan.FromSeconds(20));
+            ProcessResult status = await ProcessRunner.RunAsync("/usr/sbin/crm_mon", ["-1"], timeout: TimeSpan.FromSeconds(20));
             started = status.Stdout.Split('\n').Any(l => l.Contains(Resource, StringComparison.Ordinal) && l.Contains("Started", StringComparison.Ordinal));
             if (!started)
             {

@@ -38,7 +38,7 @@ public sealed class SingleNodeCluster : IAsyncDisposable
     public string Describe(int lines = 60)
     {
         string log = File.Exists(PacemakerLog) ? string.Join('\n', File.ReadAllLines(PacemakerLog).TakeLast(lines)) : "(no log)";
-        string status = ProcessRunner.RunAsync("/usr/sbin/crm_mon", ["-1"], killAfter: TimeSpan.FromSeconds(20)).GetAwaiter().GetResult().Stdout;
+        string status = ProcessRunner.RunAsync("/usr/sbin/crm_mon", ["-1"], timeout: TimeSpan.FromSeconds(20)).GetAwaiter().GetResult().Stdout;
         return $"crm_mon -1:\n{status}\nlast {lines} lines of {PacemakerLog}:\n{log}";
     }
 
@@ -60,12 +60,12 @@ public sealed class SingleNodeCluster : IAsyncDisposable
     private async Task StartCorosyncAsync()
     {
         string config = CorosyncConfig.Write(directory);
-        corosync = BackgroundProcess.Start("/usr/sbin/corosync", ["-f", "-c", config]);
+        corosync = ProcessRunner.Start("/usr/sbin/corosync", ["-f", "-c", config]);
         bool up = false;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (!up && !corosync.HasExited && watch.Elapsed < CorosyncDeadline)
         {
-            up = (await ProcessRunner.RunAsync("/usr/sbin/corosync-cmapctl", ["totem.cluster_name"], killAfter: TimeSpan.FromSeconds(10))).ExitCode == 0;
+            up = (await ProcessRunner.RunAsync("/usr/sbin/corosync-cmapctl", ["totem.cluster_name"], timeout: TimeSpan.FromSeconds(10))).ExitCode == 0;
             if (!up)
             {
                 await Task.Delay(200);
@@ -79,13 +79,14 @@ public sealed class SingleNodeCluster : IAsyncDisposable
     {
         ProcessResult log = await ProcessRunner.RunAsync("/usr/bin/install", ["-o", "hacluster", "-g", "haclient", "-m", "0660", "/dev/null", PacemakerLog]);
         Assert.That(log.ExitCode, Is.Zero, log.ToString());
-        var environment = new Dictionary<string, string> { ["PCMK_logfile"] = PacemakerLog, ["PCMK_logfacility"] = "none" };
-        pacemakerd = BackgroundProcess.Start("/usr/sbin/pacemakerd", ["-f"], environment);
+        // The agents pacemaker runs log to the machine's syslog, as in a real cluster.
+        var environment = new Dictionary<string, string> { ["PCMK_logfile"] = PacemakerLog, ["PCMK_logfacility"] = "none", [ChildProcessDefaults.SyslogVariable] = string.Empty };
+        pacemakerd = ProcessRunner.Start("/usr/sbin/pacemakerd", ["-f"], environment);
         bool online = false;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (!online && !pacemakerd.HasExited && watch.Elapsed < OnlineDeadline)
         {
-            ProcessResult status = await ProcessRunner.RunAsync("/usr/sbin/crm_mon", ["-1"], killAfter: TimeSpan.FromSeconds(20));
+            ProcessResult status = await ProcessRunner.RunAsync("/usr/sbin/crm_mon", ["-1"], timeout: TimeSpan.FromSeconds(20));
             online = status.ExitCode == 0 && status.Stdout.Contains($"Online: [ {CorosyncConfig.NodeName} ]", StringComparison.Ordinal);
             if (!online)
             {

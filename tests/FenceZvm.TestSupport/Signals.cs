@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace FenceZvm.Tests.Pacemaker;
+namespace FenceZvm.TestSupport;
 
 /// <summary>kill(2), so stopping a process by its PID needs no /bin/kill (procps) on the machine.</summary>
-internal static partial class Signals
+public static class Signals
 {
     private const int SigTerm = 15;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FenceZvm.Tests.Pacemaker;
+namespace FenceZvm.TestSupport;
 
 /// <summary>Bounded polling: waits for a condition, never longer than the deadline.</summary>
 public static class Poll
