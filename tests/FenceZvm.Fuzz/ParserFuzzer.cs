@@ -235,16 +235,7 @@ public sealed class ParserFuzzer(int seed)
             return new ReadOnlySequence<byte>(data);
         }
 
-        int[] cuts = [.. Enumerable.Range(0, pieces - 1).Select(_ => random.Next(data.Length + 1)).Order()];
-        Segment first = new(data.AsMemory(0, cuts[0]), 0);
-        Segment last = first;
-        for (int i = 0; i < cuts.Length; i++)
-        {
-            int end = i + 1 < cuts.Length ? cuts[i + 1] : data.Length;
-            last = last.Append(data.AsMemory(cuts[i], end - cuts[i]));
-        }
-
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+        return SegmentedBytes.SplitAt(data, [.. Enumerable.Range(0, pieces - 1).Select(_ => random.Next(data.Length + 1)).Order()]);
     }
 
     private static byte[][] Seeds()
@@ -278,20 +269,4 @@ public sealed class ParserFuzzer(int seed)
 
     private static string Hex(byte[] input) =>
         input.Length <= 256 ? Convert.ToHexString(input) : Convert.ToHexString(input.AsSpan(0, 256)) + $"... ({input.Length} bytes)";
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
-    }
 }

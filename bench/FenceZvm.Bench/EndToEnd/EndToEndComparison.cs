@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -15,36 +14,30 @@ namespace FenceZvm.Bench.EndToEnd;
 /// </summary>
 internal static class EndToEndComparison
 {
-    private const string User = "FENCE";
-    private const string Password = "bench-pw1";
     private const string Ours = "ours";
     private const string Upstream = "upstream";
     private const string Floor = "C floor";
 
     public static int Run(string[] args)
     {
-        string root = FindRoot();
-        string bin = Option(args, "--bin", Path.Combine(root, "artifacts", "bin"));
-        string upstream = Option(args, "--upstream", "/usr/sbin/fence_zvmip");
-        string output = Option(args, "--out", Path.Combine(root, "artifacts", "bench"));
-        int runs = int.Parse(Option(args, "--runs", "15"), CultureInfo.InvariantCulture);
-        int slowRuns = int.Parse(Option(args, "--slow-runs", "5"), CultureInfo.InvariantCulture);
-        string[] only = Option(args, "--only", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var options = new BenchArguments(args);
+        string bin = options.Text("--bin", BenchArguments.InCheckout("artifacts", "bin"));
+        string upstream = options.Upstream;
+        string output = options.Output;
+        int runs = options.Number("--runs", 15);
+        int slowRuns = options.Number("--slow-runs", 5);
+        string[] only = options.Text("--only", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
         string agent = Path.Combine(bin, "fence_zvmip");
         string simulator = Path.Combine(bin, "smapi-sim");
-        foreach (string file in (string[])[agent, simulator, upstream])
+        if (!BenchArguments.Present("compare", "./build.sh builds ours; apt-get install fence-agents for upstream", agent, simulator, upstream))
         {
-            if (!File.Exists(file))
-            {
-                Console.Error.WriteLine($"compare: {file} is missing (./build.sh builds ours; apt-get install fence-agents for upstream)");
-                return 1;
-            }
+            return 1;
         }
 
         string tools = Path.Combine(output, "tools");
         Directory.CreateDirectory(tools);
-        string floor = Compile(Path.Combine(root, "bench", "floor", "smapi_status.c"), Path.Combine(tools, "smapi_status"));
-        string measure = Compile(Path.Combine(root, "bench", "floor", "measure.c"), Path.Combine(tools, "measure"));
+        string floor = Compile("smapi_status", tools);
+        string measure = Compile("measure", tools);
         var runner = new MeasureRunner(measure, Password);
         var results = new Results();
         string loadBefore = LoadAverage();
@@ -54,8 +47,8 @@ internal static class EndToEndComparison
 
         if (Wanted("status") || Wanted("off") || Wanted("reboot"))
         {
-            using var sim = SimulatorProcess.Start(simulator, ["CNODE1=on"], $"{User}:{Password}", 0);
-            string[] common = Common(sim.Port);
+            using var sim = StartSimulator(simulator, ["CNODE1=on"], 0);
+            string[] common = Connection(sim.Port);
             string[] floorArgs = [floor, "127.0.0.1", sim.Port.ToString(CultureInfo.InvariantCulture), User, Password, "CNODE1"];
             if (Wanted("status"))
             {
@@ -83,8 +76,8 @@ internal static class EndToEndComparison
 
         if (Wanted("list"))
         {
-            using var sim = SimulatorProcess.Start(simulator, Enumerable.Range(1, 1000).Select(i => $"LG{i:D4}=on"), $"{User}:{Password}", 0);
-            string[] common = Common(sim.Port);
+            using var sim = StartSimulator(simulator, Enumerable.Range(1, 1000).Select(i => $"LG{i:D4}=on"), 0);
+            string[] common = Connection(sim.Port);
             Alternate(results, runs, "-o list, 1,000 guests",
                 (Ours, () => [("-o list (1,000 guests)", runner.Measure(0, [agent, .. common, "-o", "list"]))]),
                 (Upstream, () => [("-o list (1,000 guests)", runner.Measure(0, [upstream, .. common, "-o", "list"]))]));
@@ -101,8 +94,8 @@ internal static class EndToEndComparison
         {
             // Deactivation takes 0.5 s, so the ten offs overlap only if they run concurrently.
             string[] plugs = [.. Enumerable.Range(1, 10).Select(i => $"G{i:D2}")];
-            using var sim = SimulatorProcess.Start(simulator, plugs.Select(p => p + "=on"), $"{User}:{Password}", 0.5);
-            string[] common = Common(sim.Port);
+            using var sim = StartSimulator(simulator, plugs.Select(p => p + "=on"), 0.5);
+            string[] common = Connection(sim.Port);
             string all = string.Join(',', plugs);
             const string Ten = "-o off, 10 plugs (0.5 s deactivation)";
             const string One = "-o off, 1 plug (0.5 s deactivation)";
@@ -139,9 +132,6 @@ internal static class EndToEndComparison
         Console.WriteLine($"written: {Path.Combine(output, "e2e.md")}, e2e.json, e2e.csv");
         return runner.Failures == 0 ? 0 : 1;
     }
-
-    private static string[] Common(int port) =>
-        ["--disable-ssl", "-a", "127.0.0.1", "-u", port.ToString(CultureInfo.InvariantCulture), "-l", User, "-p", Password];
 
     /// <summary>One untimed warm-up of each variant, then <paramref name="runs"/> rounds of A B C.</summary>
     private static void Alternate(Results results, int runs, string title, params (string Variant, Func<IReadOnlyList<(string Row, Measurement Value)>> Run)[] variants)

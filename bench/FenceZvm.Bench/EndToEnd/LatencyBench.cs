@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -6,6 +5,7 @@ using FenceZvm.Bench.Support;
 using FenceZvm.Simulator.Faults;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Simulator.Server;
+using FenceZvm.TestSupport;
 
 namespace FenceZvm.Bench.EndToEnd;
 
@@ -19,8 +19,6 @@ namespace FenceZvm.Bench.EndToEnd;
 /// </summary>
 internal static class LatencyBench
 {
-    private const string User = "FENCE";
-    private const string Password = "bench-pw1";
     private const string Ours = "ours";
     private const string Upstream = "upstream fence_zvmip";
     private const string Single = "LAT1";
@@ -28,6 +26,9 @@ internal static class LatencyBench
     private const int MassWorkers = 4;
     private const string MassFault = "delay:40";
     private static readonly double[] Delays = [0.3, 0.7, 1.3, 2.6];
+
+    /// <summary>Far above any one fence here (seconds): only a hung agent reaches it.</summary>
+    private static readonly TimeSpan AgentTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Delays that are whole multiples of a poll period meet polls that fall just after them; a random
@@ -37,20 +38,16 @@ internal static class LatencyBench
 
     public static int Run(string[] args)
     {
-        string root = BenchEnvironment.FindRoot();
-        string bin = BenchEnvironment.Option(args, "--bin", Path.Combine(root, "artifacts", "bin"));
-        string upstream = BenchEnvironment.Option(args, "--upstream", "/usr/sbin/fence_zvmip");
-        string output = BenchEnvironment.Option(args, "--out", Path.Combine(root, "artifacts", "bench"));
-        int runs = int.Parse(BenchEnvironment.Option(args, "--runs", "9"), CultureInfo.InvariantCulture);
-        int massRuns = int.Parse(BenchEnvironment.Option(args, "--mass-runs", "3"), CultureInfo.InvariantCulture);
+        var options = new BenchArguments(args);
+        string bin = options.Text("--bin", BenchArguments.InCheckout("artifacts", "bin"));
+        string upstream = options.Upstream;
+        string output = options.Output;
+        int runs = options.Number("--runs", 9);
+        int massRuns = options.Number("--mass-runs", 3);
         string ours = Path.Combine(bin, "fence_zvmip");
-        foreach (string file in (string[])[ours, upstream])
+        if (!BenchArguments.Present("latency", "./build.sh builds ours; apt-get install fence-agents for upstream", ours, upstream))
         {
-            if (!File.Exists(file))
-            {
-                Console.Error.WriteLine($"latency: {file} is missing (./build.sh builds ours; apt-get install fence-agents for upstream)");
-                return 1;
-            }
+            return 1;
         }
 
         (string Name, string Path)[] agents = [(Ours, ours), (Upstream, upstream)];
@@ -115,7 +112,7 @@ internal static class LatencyBench
         {
             Listen = [new IPEndPoint(IPAddress.Loopback, 0)],
             Guests = [.. guests.Select(g => GuestDefinition.Parse(g + "=on"))],
-            Users = [SmapiUser.Parse($"{User}:{Password}")],
+            Users = [SmapiUser.Parse($"{BenchEnvironment.User}:{BenchEnvironment.Password}")],
             DeactivateDelay = delay,
             DeactivateDelayMax = delayMax,
             Faults = [.. faults.Select(FaultSpec.Parse)],
@@ -186,28 +183,18 @@ internal static class LatencyBench
         /// <summary>Runs one -o off to its end; the wall-clock instant it exited.</summary>
         private DateTimeOffset RunAgent(string agent, string plugs, List<string> failures)
         {
-            var start = new ProcessStartInfo(agent) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string argument in (string[])["--disable-ssl", "-a", "127.0.0.1", "-u", simulator.TcpEndpoints[0].Port.ToString(CultureInfo.InvariantCulture),
-                "-l", User, "-p", Password, "-o", "off", "-n", plugs])
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment.Remove("PCMK_service");
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {agent}");
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            DateTimeOffset exited = DateTimeOffset.UtcNow;
-            if (process.ExitCode != 0 || !stdout.Result.Contains("Success: Powered OFF", StringComparison.Ordinal))
+            DateTimeOffset started = DateTimeOffset.UtcNow;
+            ProcessResult run = ProcessRunner.RunAsync(agent, [.. BenchEnvironment.Connection(simulator.TcpEndpoints[0].Port), "-o", "off", "-n", plugs], timeout: AgentTimeout)
+                .GetAwaiter().GetResult();
+            if (run.ExitCode != 0 || !run.Stdout.Contains("Success: Powered OFF", StringComparison.Ordinal))
             {
                 lock (failures)
                 {
-                    failures.Add($"{Path.GetFileName(agent)} -n {plugs}: exit {process.ExitCode}: {stdout.Result.Trim()} {stderr.Result.Trim()}");
+                    failures.Add($"{Path.GetFileName(agent)} -n {plugs}: exit {run.ExitCode}: {run.Stdout.Trim()} {run.Stderr.Trim()}");
                 }
             }
 
-            return exited;
+            return started + run.Elapsed;
         }
     }
 

@@ -15,8 +15,6 @@ namespace FenceZvm.Bench.JitPath;
 /// </summary>
 internal static class JitPathComparison
 {
-    private const string User = "FENCE";
-    private const string Password = "bench-pw1";
     private const string Guest = "CNODE1";
     private const int CountRuns = 3;
 
@@ -25,33 +23,29 @@ internal static class JitPathComparison
 
     public static int Run(string[] args)
     {
-        string root = FindRoot();
-        string agent = Path.Combine(Option(args, "--agent", Path.Combine(root, "artifacts", "jit", "agent")), "fence_zvmip");
-        string floor = Path.Combine(Option(args, "--floor", Path.Combine(root, "artifacts", "jit", "floor")), "smapi-floor");
-        string aot = Path.Combine(Option(args, "--aot", Path.Combine(root, "artifacts", "bin")), "fence_zvmip");
-        string aotFloor = Path.Combine(Option(args, "--aot-floor", Path.Combine(root, "artifacts", "jit", "floor-aot")), "smapi-floor");
-        string upstream = Option(args, "--upstream", "/usr/sbin/fence_zvmip");
-        string output = Option(args, "--out", Path.Combine(root, "artifacts", "bench"));
-        int runs = int.Parse(Option(args, "--runs", "10"), CultureInfo.InvariantCulture);
+        var options = new BenchArguments(args);
+        string agent = Path.Combine(options.Text("--agent", BenchArguments.InCheckout("artifacts", "jit", "agent")), "fence_zvmip");
+        string floor = Path.Combine(options.Text("--floor", BenchArguments.InCheckout("artifacts", "jit", "floor")), "smapi-floor");
+        string aot = Path.Combine(options.Text("--aot", BenchArguments.InCheckout("artifacts", "bin")), "fence_zvmip");
+        string aotFloor = Path.Combine(options.Text("--aot-floor", BenchArguments.InCheckout("artifacts", "jit", "floor-aot")), "smapi-floor");
+        string upstream = options.Upstream;
+        string output = options.Output;
+        int runs = options.Number("--runs", 10);
         string simulator = Path.Combine(Path.GetDirectoryName(aot)!, "smapi-sim");
-        foreach (string file in (string[])[agent, floor, aot, aotFloor, upstream, simulator])
+        if (!BenchArguments.Present("jit", "./build.sh bench jit publishes ours and the floor; apt-get install fence-agents for upstream", agent, floor, aot, aotFloor, upstream, simulator))
         {
-            if (!File.Exists(file))
-            {
-                Console.Error.WriteLine($"jit: {file} is missing (./build.sh bench jit publishes ours and the floor; apt-get install fence-agents for upstream)");
-                return 1;
-            }
+            return 1;
         }
 
         string tools = Path.Combine(output, "tools");
         Directory.CreateDirectory(tools);
-        var runner = new MeasureRunner(Compile(Path.Combine(root, "bench", "floor", "measure.c"), Path.Combine(tools, "measure")), Password);
+        var runner = new MeasureRunner(Compile("measure", tools), Password);
         string loadBefore = LoadAverage();
         Console.WriteLine($"JIT-path comparison, {Environment.ProcessorCount} cores, load average {loadBefore}, {runs} runs per program and case");
 
-        using var sim = SimulatorProcess.Start(simulator, [$"{Guest}=on"], $"{User}:{Password}", 0);
-        string port = sim.Port.ToString(CultureInfo.InvariantCulture);
-        string[] common = ["--disable-ssl", "-a", "127.0.0.1", "-u", port, "-l", User, "-p", Password];
+        using var sim = StartSimulator(simulator, [$"{Guest}=on"], 0);
+        string port = sim.PortText;
+        string[] common = Connection(sim.Port);
         string Stdin(string action) =>
             $"action={action}\nip=127.0.0.1\nipport={port}\nusername={User}\npassword={Password}\nport={Guest}\ndisable_ssl=1\n";
         string[] floorStatus = ["127.0.0.1", port, User, Password, Guest];

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using FenceZvm.TestSupport;
 
 namespace FenceZvm.Bench.Support;
 
@@ -13,34 +13,19 @@ internal readonly record struct Measurement(double WallMs, double RssMiB, int Ex
 /// </summary>
 internal sealed class MeasureRunner(string measure, string secret)
 {
+    /// <summary>Far above any one run (the slowest, upstream's reboot, takes seconds): only a hang reaches it.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
     public int Failures { get; private set; }
 
     public Measurement Measure(int? expectedExit, string[] command, IReadOnlyDictionary<string, string>? environment = null, string? stdin = null)
     {
-        var start = new ProcessStartInfo(measure) { RedirectStandardOutput = true, RedirectStandardInput = stdin is not null, UseShellExecute = false };
-        foreach (string argument in command)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        if (stdin is not null)
-        {
-            process.StandardInput.Write(stdin);
-            process.StandardInput.Close();
-        }
-
-        string line = process.StandardOutput.ReadToEnd().Trim();
-        process.WaitForExit();
+        ProcessResult run = ProcessRunner.RunAsync(measure, command, stdin, environment, Timeout).GetAwaiter().GetResult();
+        string line = run.Stdout.Trim();
         string[] fields = line.Split(' ');
-        if (process.ExitCode != 0 || fields.Length != 3)
+        if (run.ExitCode != 0 || fields.Length != 3)
         {
-            throw new InvalidOperationException($"measure failed on {string.Join(' ', command)}: {line}");
+            throw new InvalidOperationException($"measure failed on {string.Join(' ', command)}: {line} {run.Stderr.Trim()}");
         }
 
         var result = new Measurement(

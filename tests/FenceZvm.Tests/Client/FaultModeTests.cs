@@ -3,7 +3,6 @@ using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
-using FenceZvm.Tests.Simulator;
 using FenceZvm.Tests.Support;
 using NUnit.Framework;
 

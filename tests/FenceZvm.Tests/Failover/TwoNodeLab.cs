@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using FenceZvm.Simulator.State;
-using FenceZvm.Tests.Pacemaker;
 using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Failover;

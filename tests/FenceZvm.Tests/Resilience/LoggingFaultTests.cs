@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using FenceZvm.Agent.Logging;
 using FenceZvm.Simulator.Model;
-using FenceZvm.Tests.Pacemaker;
 using FenceZvm.Tests.Support;
 using Microsoft.Extensions.Logging;
 

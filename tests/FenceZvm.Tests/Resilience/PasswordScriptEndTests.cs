@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using FenceZvm.Agent.Power;
 using FenceZvm.Agent.Runtime;
-using FenceZvm.Tests.Pacemaker;
 using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Resilience;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using FenceZvm.Fuzz;
 
 namespace FenceZvm.Tests.Smapi;
 
@@ -48,52 +49,6 @@ internal static class Wire
 
     public static string Hex(byte[] bytes) => Convert.ToHexString(bytes);
 
-    /// <summary>One sequence made of the given pieces (each piece its own segment, empty ones included).</summary>
-    public static ReadOnlySequence<byte> Sequence(params byte[][] pieces)
-    {
-        if (pieces.Length == 1)
-        {
-            return new ReadOnlySequence<byte>(pieces[0]);
-        }
-
-        var first = new Segment(pieces[0], 0);
-        Segment last = first;
-        for (int i = 1; i < pieces.Length; i++)
-        {
-            last = last.Append(pieces[i]);
-        }
-
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
-
     /// <summary><paramref name="data"/> cut at the given offsets (ascending, 0..Length).</summary>
-    public static ReadOnlySequence<byte> SplitAt(byte[] data, params int[] cuts)
-    {
-        var pieces = new List<byte[]>();
-        int start = 0;
-        foreach (int cut in cuts)
-        {
-            pieces.Add(data[start..cut]);
-            start = cut;
-        }
-
-        pieces.Add(data[start..]);
-        return Sequence([.. pieces]);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
-    }
+    public static ReadOnlySequence<byte> SplitAt(byte[] data, params int[] cuts) => SegmentedBytes.SplitAt(data, cuts);
 }

@@ -9,7 +9,7 @@ namespace FenceZvm.Tests.Simulator;
 
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
-public sealed class EncodingTests
+public sealed class SimulatorEncodingTests
 {
     [Test]
     public async Task EbcdicClientAgainstEbcdicServerWorks()

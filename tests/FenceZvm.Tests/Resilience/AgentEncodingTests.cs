@@ -5,7 +5,7 @@ using FenceZvm.Tests.Support;
 namespace FenceZvm.Tests.Resilience;
 
 /// <summary>EBCDIC (IBM-1047) text fields end to end, and a clear failure when agent and server disagree.</summary>
-public sealed class EncodingTests
+public sealed class AgentEncodingTests
 {
     [Test]
     public async Task EbcdicAgentAndEbcdicServerAgree()
