@@ -52,18 +52,26 @@ public sealed class BackgroundProcess : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Waits for the program's end; false when it still runs at the timeout (it is left running).</summary>
+    /// <summary>Waits for the program's exit; false when it still runs at the timeout (it is left running).</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
-        using var deadline = new CancellationTokenSource(timeout);
-        try
+        // The exit alone: Process.WaitForExitAsync also waits for the end of the output, which a child may hold.
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => exited.TrySetResult();
+        if (process.HasExited)
         {
-            await process.WaitForExitAsync(deadline.Token);
             return true;
         }
-        catch (OperationCanceledException)
+
+        try
         {
-            return false;
+            await exited.Task.WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return process.HasExited;
         }
     }
 
@@ -100,7 +108,10 @@ public sealed class BackgroundProcess : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>SIGTERM by PID, a bounded wait, then SIGKILL of the tree. Safe to call twice.</summary>
+    /// <summary>
+    /// SIGTERM by PID, a bounded wait, then SIGKILL of the tree; then SIGKILL of whatever it had started that
+    /// outlived it. Safe to call twice.
+    /// </summary>
     public async Task StopAsync()
     {
         if (process.HasExited)
@@ -108,11 +119,15 @@ public sealed class BackgroundProcess : IAsyncDisposable, IDisposable
             return;
         }
 
+        var started = ProcessTree.Below(Pid);
         Signals.Terminate(Pid);
         if (!await WaitForExitAsync(StopGrace))
         {
-            await ProcessRunner.KillAsync(process);
+            process.Kill(entireProcessTree: true);
         }
+
+        ProcessTree.Kill(started);
+        await ProcessRunner.EndedAsync(process);
     }
 
     public async ValueTask DisposeAsync()

@@ -5,9 +5,9 @@ using System.Text;
 namespace FenceZvm.TestSupport;
 
 /// <summary>
-/// Starts every program the tests and benchmarks run: to its end within a timeout (<see cref="RunAsync"/>,
-/// <see cref="RunOrKillAsync"/>), or in the background until stopped (<see cref="Start"/>). Whatever it
-/// starts it also stops, by PID with the whole process tree, on a timeout or a dispose.
+/// Starts every program the tests and benchmarks run: to its end within a timeout (<see cref="RunAsync"/>),
+/// or in the background until stopped (<see cref="Start"/>). Whatever it starts it also stops, by PID with
+/// the whole process tree, on a timeout or a dispose.
 /// </summary>
 public static class ProcessRunner
 {
@@ -17,8 +17,9 @@ public static class ProcessRunner
     private static readonly TimeSpan AfterKill = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Runs a program to its end with <paramref name="stdin"/> as its input (none: closed at once);
-    /// a program still running at <paramref name="timeout"/> is killed and throws <see cref="TimeoutException"/>.
+    /// Runs a program to its end with <paramref name="stdin"/> as its input (none: closed at once). A program
+    /// still running at <paramref name="timeout"/> is killed, then throws <see cref="TimeoutException"/>, or with
+    /// <paramref name="reportTimeout"/> comes back as a result that says so (<see cref="ProcessResult.TimedOut"/>).
     /// </summary>
     public static async Task<ProcessResult> RunAsync(
         string fileName,
@@ -26,22 +27,8 @@ public static class ProcessRunner
         string? stdin = null,
         IReadOnlyDictionary<string, string>? environment = null,
         TimeSpan? timeout = null,
-        string? workingDirectory = null)
-    {
-        ProcessResult result = await RunOrKillAsync(fileName, arguments, stdin, environment, timeout, workingDirectory);
-        return result.TimedOut
-            ? throw new TimeoutException($"{Path.GetFileName(fileName)} {string.Join(' ', arguments)} did not exit within {(timeout ?? DefaultTimeout).TotalSeconds.ToString(CultureInfo.InvariantCulture)} s\n{result}")
-            : result;
-    }
-
-    /// <summary>As <see cref="RunAsync"/>, but a program past its timeout is killed and reported (<see cref="ProcessResult.TimedOut"/>), not thrown.</summary>
-    public static async Task<ProcessResult> RunOrKillAsync(
-        string fileName,
-        IEnumerable<string> arguments,
-        string? stdin = null,
-        IReadOnlyDictionary<string, string>? environment = null,
-        TimeSpan? timeout = null,
-        string? workingDirectory = null)
+        string? workingDirectory = null,
+        bool reportTimeout = false)
     {
         ProcessStartInfo start = StartInfo(fileName, arguments, environment, redirectOutput: true, redirectInput: true);
         start.WorkingDirectory = workingDirectory ?? string.Empty;
@@ -76,7 +63,10 @@ public static class ProcessRunner
             throw new TimeoutException($"{Path.GetFileName(fileName)} exited, but something it started still held its output open {AfterKill.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s later");
         }
 
-        return new ProcessResult(process.ExitCode, await stdout, await stderr, watch.Elapsed, timedOut);
+        var result = new ProcessResult(process.ExitCode, await stdout, await stderr, watch.Elapsed, timedOut);
+        return timedOut && !reportTimeout
+            ? throw new TimeoutException($"{Path.GetFileName(fileName)} {string.Join(' ', start.ArgumentList)} did not exit within {(timeout ?? DefaultTimeout).TotalSeconds.ToString(CultureInfo.InvariantCulture)} s\n{result}")
+            : result;
     }
 
     /// <summary>
@@ -118,6 +108,12 @@ public static class ProcessRunner
     internal static async Task KillAsync(Process process)
     {
         process.Kill(entireProcessTree: true);
+        await EndedAsync(process);
+    }
+
+    /// <summary>A bounded wait for a process that was stopped: its exit, and the end of the output it was writing.</summary>
+    internal static async Task EndedAsync(Process process)
+    {
         using var gone = new CancellationTokenSource(AfterKill);
         try
         {
@@ -125,7 +121,7 @@ public static class ProcessRunner
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"{process.StartInfo.FileName} [{process.Id}] was killed but did not end within {AfterKill.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+            throw new TimeoutException($"{process.StartInfo.FileName} [{process.Id}] was stopped but did not end within {AfterKill.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
         }
     }
 

@@ -3,13 +3,10 @@ using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
-using FenceZvm.Tests.Support;
-using NUnit.Framework;
 
 namespace FenceZvm.Tests.Client;
 
 /// <summary>The client against every fault the simulator injects: the right failure, never a hang.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class FaultModeTests
 {

@@ -174,7 +174,7 @@ public sealed class BadInputTests
         string directory = Directory.CreateTempSubdirectory("fence-zvm-badinput-").FullName;
         try
         {
-            return new Outcome(await ProcessRunner.RunOrKillAsync(AgentProcess.Path, arguments, stdin, timeout: TimeSpan.FromSeconds(30), workingDirectory: directory));
+            return new Outcome(await ProcessRunner.RunAsync(AgentProcess.Path, arguments, stdin, timeout: TimeSpan.FromSeconds(30), workingDirectory: directory, reportTimeout: true));
         }
         finally
         {

@@ -88,7 +88,7 @@ public static class ScenarioRun
                     .. transport, "-a", "127.0.0.1", "-u", sim.Port.ToString(CultureInfo.InvariantCulture),
                     "-l", SimulatorHost.User, "-p", SimulatorHost.Password, .. scenario.ActionArguments,
                 ];
-                run = await ProcessRunner.RunOrKillAsync(agent, arguments, timeout: killAfter, workingDirectory: directory);
+                run = await ProcessRunner.RunAsync(agent, arguments, timeout: killAfter, workingDirectory: directory, reportTimeout: true);
             }
 
             // The simulator is stopped: the state file holds its last word.

@@ -66,69 +66,71 @@ public sealed class IucvTransportTests
     [Test]
     public async Task AConnectTheServerDoesNotAcceptIsCancelled()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"fence-zvm-full-{Guid.NewGuid():N}.sock");
-        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(new UnixDomainSocketEndPoint(path));
-        listener.Listen(0);
-        var fillers = new List<Socket>();
-        try
-        {
-            FillBacklog(path, fillers);
-            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-            var watch = Stopwatch.StartNew();
+        using var server = new FullBacklogSocket();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var watch = Stopwatch.StartNew();
 
-            // As AF_IUCV waits for the server to accept, so a Unix-domain connect waits for room in a full backlog.
-            await Assert.CatchAsync<OperationCanceledException>(async () => await NativeConnector.ConnectAsync(
-                SockaddrUnix.AfUnix, SockaddrUnix.Build(path), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), "test", IucvErrors.StrError, cancel.Token));
-            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "a blocked connect must not hold the caller");
-        }
-        finally
-        {
-            fillers.ForEach(s => s.Dispose());
-            File.Delete(path);
-        }
+        // As AF_IUCV waits for the server to accept, so a Unix-domain connect waits for room in a full backlog.
+        await Assert.CatchAsync<OperationCanceledException>(async () => await NativeConnector.ConnectAsync(
+            SockaddrUnix.AfUnix, SockaddrUnix.Build(server.Path), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), "test", IucvErrors.StrError, cancel.Token));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "a blocked connect must not hold the caller");
     }
 
     [Test]
     public async Task AFullStandInBacklogIsTheConnectionLimitAndBusyAtOnce()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"fence-zvm-full-{Guid.NewGuid():N}.sock");
-        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(new UnixDomainSocketEndPoint(path));
-        listener.Listen(0);
-        var fillers = new List<Socket>();
-        try
-        {
-            FillBacklog(path, fillers);
-            var watch = Stopwatch.StartNew();
-            var e = await Assert.ThrowsAsync<SmapiTransportException>(async () => await new IucvTransport("VSMREQIU", TimeSpan.FromSeconds(30), path).ConnectAsync(CancellationToken.None));
-            Assert.That(e!.Failure, Is.EqualTo(TransportFailure.Busy), e.Message);
-            Assert.That(e.Message, Does.EndWith($"the IUCV stand-in socket {path} is at its connection limit (its listen backlog is full)"));
-            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
-        }
-        finally
-        {
-            fillers.ForEach(s => s.Dispose());
-            File.Delete(path);
-        }
+        using var server = new FullBacklogSocket();
+        string path = server.Path;
+        var watch = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<SmapiTransportException>(async () => await new IucvTransport("VSMREQIU", TimeSpan.FromSeconds(30), path).ConnectAsync(CancellationToken.None));
+        Assert.That(e!.Failure, Is.EqualTo(TransportFailure.Busy), e.Message);
+        Assert.That(e.Message, Does.EndWith($"the IUCV stand-in socket {path} is at its connection limit (its listen backlog is full)"));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
     }
 
-    private static void FillBacklog(string path, List<Socket> fillers)
+    /// <summary>A Unix-domain socket that never accepts, its listen backlog filled: a connect to it waits, as AF_IUCV does for a busy server.</summary>
+    private sealed class FullBacklogSocket : IDisposable
     {
-        for (int i = 0; i < 64; i++)
+        private readonly Socket listener = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        private readonly List<Socket> fillers = [];
+
+        public FullBacklogSocket()
         {
-            var filler = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { Blocking = false };
-            fillers.Add(filler);
-            try
+            listener.Bind(new UnixDomainSocketEndPoint(Path));
+            listener.Listen(0);
+            if (!Fill())
             {
-                filler.Connect(new UnixDomainSocketEndPoint(path));
-            }
-            catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.TryAgain)
-            {
-                return;
+                Dispose();
+                Assert.Inconclusive("could not fill the listen backlog");
             }
         }
 
-        Assert.Inconclusive("could not fill the listen backlog");
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"fence-zvm-full-{Guid.NewGuid():N}.sock");
+
+        public void Dispose()
+        {
+            fillers.ForEach(s => s.Dispose());
+            File.Delete(Path);
+            listener.Dispose();
+        }
+
+        private bool Fill()
+        {
+            for (int i = 0; i < 64; i++)
+            {
+                var filler = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { Blocking = false };
+                fillers.Add(filler);
+                try
+                {
+                    filler.Connect(new UnixDomainSocketEndPoint(Path));
+                }
+                catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.TryAgain)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

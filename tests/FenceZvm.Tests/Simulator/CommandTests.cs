@@ -4,13 +4,10 @@ using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
-using FenceZvm.Tests.Support;
-using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
 
 /// <summary>The published smapi-sim command as a process.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed partial class CommandTests
 {

@@ -2,8 +2,6 @@ using FenceZvm.Simulator.Model;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
-using FenceZvm.Tests.Support;
-using NUnit.Framework;
 using static FenceZvm.Tests.Support.SimulatorHost;
 
 namespace FenceZvm.Tests.Simulator;
@@ -12,7 +10,6 @@ namespace FenceZvm.Tests.Simulator;
 /// Behaviours of the real server that IBM's own client showed the simulator lacked: Check_Authentication
 /// over IUCV, name lists as targets, WITHIN deactivations, recycles that take time.
 /// </summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class FidelityTests
 {

@@ -3,13 +3,10 @@ using FenceZvm.Simulator.State;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
-using FenceZvm.Tests.Support;
-using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
 
 /// <summary>--guest-hook: a command follows every guest that powers off or on, and its failure changes no answer.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class GuestHookTests
 {

@@ -3,13 +3,11 @@ using FenceZvm.Simulator.State;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
-using FenceZvm.Tests.Support;
 using static FenceZvm.Tests.Support.SimulatorHost;
 
 namespace FenceZvm.Tests.Simulator;
 
 /// <summary>When a guest really went off or on is recorded, timed from the request on the wall clock.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class LogoffRecordTests
 {

@@ -4,13 +4,10 @@ using System.Net.Sockets;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Text;
-using FenceZvm.Tests.Support;
-using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
 
 /// <summary>Requests a well-behaved client cannot send: written as raw bytes.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class RawFramingTests
 {

@@ -1,6 +1,4 @@
 using FenceZvm.Simulator.State;
-using FenceZvm.Tests.Support;
-using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
 
@@ -8,7 +6,6 @@ namespace FenceZvm.Tests.Simulator;
 /// The upstream Python fence_zvmip (Debian package fence-agents) against the simulator: proves the
 /// simulator speaks the bytes real SMAPI clients send and expect.
 /// </summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class ReferenceAgentTests
 {

@@ -2,12 +2,9 @@ using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Text;
-using FenceZvm.Tests.Support;
-using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
 
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class SimulatorEncodingTests
 {

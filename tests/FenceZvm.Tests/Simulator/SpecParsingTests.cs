@@ -2,11 +2,9 @@ using FenceZvm.Simulator;
 using FenceZvm.Simulator.Faults;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Simulator.Server;
-using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
 
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class SpecParsingTests
 {

@@ -1,12 +1,9 @@
 using System.Text.Json;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
-using FenceZvm.Tests.Support;
-using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
 
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class StateFileTests
 {

@@ -2,13 +2,10 @@ using FenceZvm.Simulator.State;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
-using FenceZvm.Tests.Support;
-using NUnit.Framework;
 using static FenceZvm.Tests.Support.SimulatorHost;
 
 namespace FenceZvm.Tests.Simulator;
 
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class TimingTests
 {

@@ -2,12 +2,10 @@ using FenceZvm.Simulator.Faults;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
-using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Simulator;
 
 /// <summary>--workers: at most that many connections are served at once; the others wait and are served later.</summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class WorkerPoolTests
 {

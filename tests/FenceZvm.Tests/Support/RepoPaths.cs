@@ -3,7 +3,7 @@ namespace FenceZvm.Tests.Support;
 /// <summary>Where the repository and its published binaries are.</summary>
 public static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     /// <summary>artifacts/bin, or $FENCE_ZVM_BIN (set by ./build.sh test).</summary>
     public static string BinDirectory =>
@@ -18,18 +18,5 @@ public static class RepoPaths
         }
 
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FenceZvm.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FenceZvm.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace FenceZvm.TestSupport;
+
+/// <summary>
+/// The processes below a PID, from /proc: what a program started, so that what outlives it (reparented, out
+/// of reach of its tree) can still be stopped. Each is known by PID and start time, so a reused PID is left alone.
+/// </summary>
+internal static class ProcessTree
+{
+    public static List<(int Pid, long Started)> Below(int root)
+    {
+        var children = new Dictionary<int, List<(int Pid, long Started)>>();
+        foreach (string directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), CultureInfo.InvariantCulture, out int pid) && Stat(pid) is { } stat)
+            {
+                (children.TryGetValue(stat.Parent, out var list) ? list : children[stat.Parent] = []).Add((pid, stat.Started));
+            }
+        }
+
+        var below = new List<(int Pid, long Started)>();
+        var next = new Queue<int>([root]);
+        while (next.TryDequeue(out int pid))
+        {
+            foreach (var child in children.GetValueOrDefault(pid) ?? [])
+            {
+                below.Add(child);
+                next.Enqueue(child.Pid);
+            }
+        }
+
+        return below;
+    }
+
+    /// <summary>SIGKILL to each that still runs as the same process.</summary>
+    public static void Kill(IEnumerable<(int Pid, long Started)> processes)
+    {
+        foreach (var (pid, started) in processes)
+        {
+            if (Stat(pid) is { } stat && stat.Started == started)
+            {
+                Signals.Kill(pid);
+            }
+        }
+    }
+
+    /// <summary>Fields 4 (parent) and 22 (start time) of /proc/PID/stat; null when the process is gone.</summary>
+    private static (int Parent, long Started)? Stat(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[19], CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+}
