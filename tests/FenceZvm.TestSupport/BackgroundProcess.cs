@@ -5,7 +5,8 @@ namespace FenceZvm.TestSupport;
 
 /// <summary>
 /// A long-running program started by <see cref="ProcessRunner.Start"/> (fencer, simulator, daemon): its output
-/// collected, stopped by its PID (SIGTERM, then SIGKILL of its process tree if it does not end in time).
+/// collected, stopped by its PID (SIGTERM, then SIGKILL of its process tree if it does not end in time, and of
+/// anything it started that outlived it).
 /// </summary>
 public sealed class BackgroundProcess : IAsyncDisposable, IDisposable
 {
@@ -23,8 +24,6 @@ public sealed class BackgroundProcess : IAsyncDisposable, IDisposable
     public bool HasExited => process.HasExited;
 
     public int ExitCode => process.ExitCode;
-
-    public string Name => Path.GetFileName(process.StartInfo.FileName);
 
     /// <summary>The pipe to the program's input, when started with a writable input.</summary>
     public StreamWriter Input => process.StandardInput;

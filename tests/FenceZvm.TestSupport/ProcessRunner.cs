@@ -89,7 +89,7 @@ public static class ProcessRunner
             .Select(directory => Path.Combine(directory, name)).FirstOrDefault(File.Exists);
 
     /// <summary>Waits for the exit; past the timeout kills the process tree (by PID), waits for that, and answers false.</summary>
-    internal static async Task<bool> WaitForExitAsync(Process process, TimeSpan timeout)
+    private static async Task<bool> WaitForExitAsync(Process process, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
         try
@@ -105,7 +105,7 @@ public static class ProcessRunner
     }
 
     /// <summary>SIGKILL to the process and every process below it (by PID), then a bounded wait for its end.</summary>
-    internal static async Task KillAsync(Process process)
+    private static async Task KillAsync(Process process)
     {
         process.Kill(entireProcessTree: true);
         await EndedAsync(process);
