@@ -61,8 +61,8 @@ public sealed partial class TwoNodeLab : IAsyncDisposable
 
     public Task<ProcessResult> InNodeAsync(int node, params string[] command) => InNodeAsync(node, CliDeadline, command);
 
-    public Task<ProcessResult> InNodeAsync(int node, TimeSpan killAfter, params string[] command) =>
-        ProcessRunner.RunAsync(Script, ["in", directory, Number(node), .. command], timeout: killAfter);
+    public Task<ProcessResult> InNodeAsync(int node, TimeSpan timeout, params string[] command) =>
+        ProcessRunner.RunAsync(Script, ["in", directory, Number(node), .. command], timeout: timeout);
 
     /// <summary>A fence agent run from the simulator's namespace (as an operator would, outside the cluster).</summary>
     public Task<ProcessResult> AgentAsync(string agent, params string[] arguments) =>
