@@ -27,8 +27,6 @@ public sealed class SmapiSimProcess : IAsyncDisposable, IDisposable
 
     public string StateFileText => File.Exists(StateFile) ? File.ReadAllText(StateFile) : "(no state file)";
 
-    public string Output => process.Output;
-
     /// <summary>
     /// Guests like "CNODE1=on", users like "NAME:PW[:FUNCS[:TARGETS]]", more smapi-sim <paramref name="options"/>
     /// such as "--deactivate-delay", "0"; <paramref name="onStderrLine"/> sees what it reports on the way.
@@ -56,9 +54,10 @@ public sealed class SmapiSimProcess : IAsyncDisposable, IDisposable
         BackgroundProcess process = ProcessRunner.Start(binary, arguments, onStderrLine: onStderrLine);
         if (!await process.WaitForStdoutAsync(lines => lines.Any(l => l.StartsWith(Listening, StringComparison.Ordinal)), StartDeadline))
         {
+            string failure = process.HasExited ? $"exited ({process.ExitCode})" : $"was not listening within {StartDeadline.TotalSeconds} s";
             string output = process.Output;
             await process.DisposeAsync();
-            throw new InvalidOperationException($"smapi-sim did not start listening within {StartDeadline.TotalSeconds} s:\n{output}");
+            throw new InvalidOperationException($"smapi-sim {failure}:\n{output}");
         }
 
         // "listening tcp 127.0.0.1:PORT"
