@@ -1,5 +1,4 @@
 using System.Globalization;
-using FenceZvm.Tests.Pacemaker;
 using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Resilience;
@@ -17,11 +16,10 @@ public sealed class StartupThreadTests
     public async Task TheAgentRunsOneSocketEventThreadWhateverTheCpuCount()
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"], faults: ["delay:3000"]);
-        await using var agent = BackgroundProcess.Start(
+        await using var agent = ProcessRunner.Start(
             RepoPaths.Binary("fence_zvmip"),
             ["-a", "127.0.0.1", "-u", sim.Port.ToString(CultureInfo.InvariantCulture), "-l", SimulatorHost.User, "-p", SimulatorHost.Password,
-             "--disable-ssl", "-o", "status", "-n", "CNODE1"],
-            new Dictionary<string, string> { ["FENCE_ZVM_SYSLOG_SOCKET"] = "/nonexistent/fence-zvm-test-syslog" });
+             "--disable-ssl", "-o", "status", "-n", "CNODE1"]);
 
         // The agent is now waiting for the delayed answer; the threads exist once the first one is named.
         var waited = System.Diagnostics.Stopwatch.StartNew();

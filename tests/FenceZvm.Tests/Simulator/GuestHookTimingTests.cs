@@ -1,6 +1,5 @@
 using FenceZvm.Simulator.Model;
 using FenceZvm.Simulator.State;
-using NUnit.Framework;
 
 namespace FenceZvm.Tests.Simulator;
 
@@ -9,7 +8,6 @@ namespace FenceZvm.Tests.Simulator;
 /// first to notice (the transition's timer can fire late on a loaded machine). The guest hook must
 /// still have run before that query shows the guest off.
 /// </summary>
-[TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class GuestHookTimingTests
 {
