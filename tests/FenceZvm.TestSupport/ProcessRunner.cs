@@ -36,22 +36,10 @@ public static class ProcessRunner
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            if (stdin is not null)
-            {
-                await process.StandardInput.WriteAsync(stdin);
-            }
-
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The program may exit, or stop reading past its input bound, before it took all of it.
-        }
-
+        Task feeding = FeedAsync(process.StandardInput, stdin);
         bool timedOut = !await WaitForExitAsync(process, timeout ?? DefaultTimeout);
         watch.Stop();
+        await feeding;
 
         // A child that outlived the program may still hold its output open: bounded too.
         try
@@ -87,6 +75,24 @@ public static class ProcessRunner
     public static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':')
             .Select(directory => Path.Combine(directory, name)).FirstOrDefault(File.Exists);
+
+    /// <summary>Writes the input, if any, and closes it; a program that stops reading (or is killed) ends the writing.</summary>
+    private static async Task FeedAsync(StreamWriter input, string? text)
+    {
+        try
+        {
+            if (text is not null)
+            {
+                await input.WriteAsync(text);
+            }
+
+            input.Close();
+        }
+        catch (IOException)
+        {
+            // The program exited, or stopped reading past its input bound, before it took all of it.
+        }
+    }
 
     /// <summary>Waits for the exit; past the timeout kills the process tree (by PID), waits for that, and answers false.</summary>
     private static async Task<bool> WaitForExitAsync(Process process, TimeSpan timeout)
