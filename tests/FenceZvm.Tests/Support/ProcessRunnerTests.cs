@@ -25,6 +25,17 @@ public sealed class ProcessRunnerTests
     }
 
     [Test]
+    public async Task AProgramThatNeverReadsItsInputStillMeetsItsTimeout()
+    {
+        // A megabyte fills the pipe long before it is written: the writing must not hold the runner.
+        // A runner that waits for the writing fails here instead of hanging the suite.
+        ProcessResult r = await ProcessRunner.RunAsync("/bin/sleep", ["300"], new string('x', 1 << 20), timeout: TimeSpan.FromMilliseconds(300), reportTimeout: true)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(r.TimedOut, Is.True, r.ToString());
+    }
+
+    [Test]
     public async Task WhatABackgroundProgramStartedIsStoppedWithIt()
     {
         string[] pids;
