@@ -3,12 +3,16 @@ using System.Globalization;
 namespace FenceZvm.TestSupport;
 
 /// <summary>
-/// The processes below a PID, from /proc: what a program started, so that what outlives it (reparented, out
-/// of reach of its tree) can still be stopped. Each is known by PID and start time, so a reused PID is left alone.
+/// Processes as /proc shows them: whether one still runs, and what a program started, so that what outlives
+/// it (reparented, out of reach of its tree) can still be stopped. Each is known by PID and start time, so a
+/// reused PID is left alone.
 /// </summary>
-internal static class ProcessTree
+public static class ProcessTree
 {
-    public static List<(int Pid, long Started)> Below(int root)
+    /// <summary>Running: /proc has it and it is not a zombie waiting for its parent.</summary>
+    public static bool Running(int pid) => Stat(pid) is { State: not 'Z' };
+
+    internal static List<(int Pid, long Started)> Below(int root)
     {
         var children = new Dictionary<int, List<(int Pid, long Started)>>();
         foreach (string directory in Directory.EnumerateDirectories("/proc"))
@@ -34,7 +38,7 @@ internal static class ProcessTree
     }
 
     /// <summary>SIGKILL to each that still runs as the same process.</summary>
-    public static void Kill(IEnumerable<(int Pid, long Started)> processes)
+    internal static void Kill(IEnumerable<(int Pid, long Started)> processes)
     {
         foreach (var (pid, started) in processes)
         {
@@ -45,14 +49,14 @@ internal static class ProcessTree
         }
     }
 
-    /// <summary>Fields 4 (parent) and 22 (start time) of /proc/PID/stat; null when the process is gone.</summary>
-    private static (int Parent, long Started)? Stat(int pid)
+    /// <summary>Fields 3 (state), 4 (parent) and 22 (start time) of /proc/PID/stat; null when the process is gone.</summary>
+    private static (char State, int Parent, long Started)? Stat(int pid)
     {
         try
         {
             string stat = File.ReadAllText($"/proc/{pid}/stat");
             string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[19], CultureInfo.InvariantCulture));
+            return (fields[0][0], int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[19], CultureInfo.InvariantCulture));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {

@@ -59,12 +59,12 @@ public sealed class PasswordScriptEndTests
 
         public static async Task AssertEndedAsync(int[] pids)
         {
-            for (int i = 0; i < 100 && pids.Any(Alive); i++)
+            for (int i = 0; i < 100 && pids.Any(ProcessTree.Running); i++)
             {
                 await Task.Delay(100);
             }
 
-            Assert.That(pids.Where(Alive), Is.Empty, "processes of the password script still run");
+            Assert.That(pids.Where(ProcessTree.Running), Is.Empty, "processes of the password script still run");
         }
 
         public async Task<int[]> StartedAsync()
@@ -78,19 +78,5 @@ public sealed class PasswordScriptEndTests
         }
 
         public void Dispose() => Directory.Delete(directory, recursive: true);
-
-        /// <summary>Running: /proc has it and it is not a zombie waiting for its parent.</summary>
-        private static bool Alive(int pid)
-        {
-            try
-            {
-                string stat = File.ReadAllText($"/proc/{pid}/stat");
-                return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
-            }
-            catch (IOException)
-            {
-                return false;
-            }
-        }
     }
 }

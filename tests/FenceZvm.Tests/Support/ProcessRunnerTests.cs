@@ -13,7 +13,7 @@ public sealed class ProcessRunnerTests
         ProcessResult r = await ProcessRunner.RunAsync("/bin/sh", Hanging, timeout: TimeSpan.FromMilliseconds(300), reportTimeout: true);
 
         Assert.That(r.TimedOut, Is.True, r.ToString());
-        Assert.That(r.Stdout.Split(' ', StringSplitOptions.TrimEntries).Select(int.Parse).Where(Running), Is.Empty, "processes left running: " + r);
+        Assert.That(r.Stdout.Split(' ', StringSplitOptions.TrimEntries).Select(int.Parse).Where(ProcessTree.Running), Is.Empty, "processes left running: " + r);
     }
 
     [Test]
@@ -45,20 +45,6 @@ public sealed class ProcessRunnerTests
             pids = shell.StdoutLines[0].Split(' ');
         }
 
-        Assert.That(pids.Select(int.Parse).Where(Running), Is.Empty, "processes left running");
-    }
-
-    /// <summary>Running: /proc has it and it is not a zombie waiting for its parent.</summary>
-    private static bool Running(int pid)
-    {
-        try
-        {
-            string stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
+        Assert.That(pids.Select(int.Parse).Where(ProcessTree.Running), Is.Empty, "processes left running");
     }
 }
