@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace FenceZvm.Agent.Runtime;
 
 /// <summary>
@@ -6,9 +8,15 @@ namespace FenceZvm.Agent.Runtime;
 /// </summary>
 public static class StandardStreams
 {
+    // Console.Out writes in pieces of 256 bytes: -o metadata was 50 write calls. Each Write here is one
+    // call up to this many characters, and is flushed at once as Console.Out's writes are.
+    private const int OutBufferChars = 16 * 1024;
+
     public static TextReader In() => Posix.IsInherited(0) ? Console.In : TextReader.Null;
 
-    public static BestEffortWriter Out() => new(Posix.IsInherited(1) ? Console.Out : TextWriter.Null);
+    public static BestEffortWriter Out() => new(Posix.IsInherited(1)
+        ? TextWriter.Synchronized(new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), OutBufferChars) { AutoFlush = true })
+        : TextWriter.Null);
 
     public static BestEffortWriter Error() => new(Posix.IsInherited(2) ? Console.Error : TextWriter.Null);
 }

@@ -59,12 +59,15 @@ public sealed class OfflineChainTests
 
         public static ThreeLevelChain Create(string issuerUrl)
         {
+            // Names of their own: an agent that does fetch keeps what it fetched in the user's CA store
+            // (~/.dotnet/corefx/cryptography/x509stores/ca), and a later run would find it there by name.
+            string run = Guid.NewGuid().ToString("N");
             using RSA rootKey = RSA.Create(2048);
-            X509Certificate2 root = CaRequest("CN=fence-zvm chain test root", rootKey)
+            X509Certificate2 root = CaRequest($"CN=fence-zvm chain test root {run}", rootKey)
                 .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
 
             using RSA intermediateKey = RSA.Create(2048);
-            using X509Certificate2 intermediatePublic = CaRequest("CN=fence-zvm chain test intermediate", intermediateKey)
+            using X509Certificate2 intermediatePublic = CaRequest($"CN=fence-zvm chain test intermediate {run}", intermediateKey)
                 .Create(root, DateTimeOffset.UtcNow.AddHours(-2), DateTimeOffset.UtcNow.AddDays(1), [5, 6, 7, 8]);
             X509Certificate2 intermediate = intermediatePublic.CopyWithPrivateKey(intermediateKey);
 
@@ -106,7 +109,7 @@ public sealed class OfflineChainTests
         public CountingHttpServer()
         {
             listener.Start();
-            _ = AcceptAsync();
+            _ = ServeEachAsync(listener, AnswerAsync);
         }
 
         public string Url => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/issuer.cer";
@@ -117,30 +120,35 @@ public sealed class OfflineChainTests
 
         public void Dispose() => listener.Stop();
 
-        private async Task AcceptAsync()
+        private async Task AnswerAsync(NetworkStream stream)
         {
-            while (true)
-            {
-                TcpClient client;
-                try
-                {
-                    client = await listener.AcceptTcpClientAsync();
-                }
-                catch (Exception e) when (e is SocketException or ObjectDisposedException)
-                {
-                    return;
-                }
+            Interlocked.Increment(ref requests);
+            await ReadRequestHeadAsync(stream);
+            byte[] head = Encoding.ASCII.GetBytes(
+                $"HTTP/1.1 200 OK\r\nContent-Type: application/pkix-cert\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
+            await stream.WriteAsync(head);
+            await stream.WriteAsync(body);
+        }
+    }
 
-                Interlocked.Increment(ref requests);
-                using (client)
-                {
-                    NetworkStream stream = client.GetStream();
-                    await ReadRequestHeadAsync(stream);
-                    byte[] head = Encoding.ASCII.GetBytes(
-                        $"HTTP/1.1 200 OK\r\nContent-Type: application/pkix-cert\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
-                    await stream.WriteAsync(head);
-                    await stream.WriteAsync(body);
-                }
+    /// <summary>Hands each connection to <paramref name="serve"/>, one after another, until the listener stops.</summary>
+    private static async Task ServeEachAsync(TcpListener listener, Func<NetworkStream, Task> serve)
+    {
+        while (true)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync();
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            using (client)
+            {
+                await serve(client.GetStream());
             }
         }
     }
@@ -171,7 +179,7 @@ public sealed class OfflineChainTests
         {
             context = SslStreamCertificateContext.Create(leaf, [], offline: true);
             listener.Start();
-            _ = AcceptAsync();
+            _ = ServeEachAsync(listener, HandshakeAsync);
         }
 
         public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -180,32 +188,16 @@ public sealed class OfflineChainTests
 
         public void Dispose() => listener.Stop();
 
-        private async Task AcceptAsync()
+        private async Task HandshakeAsync(NetworkStream stream)
         {
-            while (true)
+            using var ssl = new SslStream(stream);
+            try
             {
-                TcpClient client;
-                try
-                {
-                    client = await listener.AcceptTcpClientAsync();
-                }
-                catch (Exception e) when (e is SocketException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                using (client)
-                using (var ssl = new SslStream(client.GetStream()))
-                {
-                    try
-                    {
-                        await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificateContext = context });
-                    }
-                    catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException)
-                    {
-                        // The agent refusing the certificate is what the test expects.
-                    }
-                }
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificateContext = context });
+            }
+            catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException)
+            {
+                // The agent refusing the certificate is what the test expects.
             }
         }
     }

@@ -1,0 +1,35 @@
+using FenceZvm.Tests.Support;
+
+namespace FenceZvm.Tests.Resilience;
+
+/// <summary>
+/// Output goes out in whole writes: the runtime's Console.Out cut it into 256-byte pieces, fifty write
+/// calls for -o metadata where one does. Counted with strace, which is deterministic where a timing is not.
+/// </summary>
+public sealed class OutputWriteTests
+{
+    [Test]
+    public async Task MetadataIsWrittenInOneCall()
+    {
+        const string Strace = "/usr/bin/strace";
+        if (!File.Exists(Strace))
+        {
+            Assert.Ignore("strace is not installed: apt-get install strace (./build.sh test does as root)");
+        }
+
+        string trace = Path.Combine(Path.GetTempPath(), $"fence-zvm-writes-{Guid.NewGuid():N}.txt");
+        try
+        {
+            ProcessResult r = await ProcessRunner.RunAsync(Strace, ["-f", "-e", "trace=write", "-o", trace, RepoPaths.Binary("fence_zvmip"), "-o", "metadata"]);
+
+            Assert.That(r.ExitCode, Is.EqualTo(0), r.ToString());
+            Assert.That(r.Stdout, Does.StartWith("<?xml").And.EndWith("</resource-agent>\n"));
+            string[] writes = File.ReadAllLines(trace).Where(line => line.Contains(" write(", StringComparison.Ordinal)).ToArray();
+            Assert.That(writes, Has.Length.EqualTo(1), string.Join('\n', writes.Select(w => w.Length > 80 ? w[..80] : w)));
+        }
+        finally
+        {
+            File.Delete(trace);
+        }
+    }
+}
