@@ -194,6 +194,7 @@ internal static class LatencyBench
                 }
             }
 
+            // The runner times the process from its start to its exit: on the wall clock, the exit.
             return started + run.Elapsed;
         }
     }
