@@ -109,12 +109,14 @@ public sealed class BackgroundProcess : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// SIGTERM by PID, a bounded wait, then SIGKILL of the tree; then SIGKILL of whatever it had started that
-    /// outlived it. Safe to call twice.
+    /// outlived it. Afterwards <see cref="Output"/> is complete. Safe to call twice.
     /// </summary>
     public async Task StopAsync()
     {
         if (process.HasExited)
         {
+            // What it wrote last is still on its way: the output is whole once it ends.
+            await ProcessRunner.EndedAsync(process);
             return;
         }
 

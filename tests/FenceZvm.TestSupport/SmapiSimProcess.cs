@@ -21,6 +21,8 @@ public sealed class SmapiSimProcess : IAsyncDisposable, IDisposable
 
     public int Port { get; }
 
+    public int Pid => process.Pid;
+
     public string PortText => Port.ToString(CultureInfo.InvariantCulture);
 
     public string? StateFile { get; }
@@ -54,10 +56,10 @@ public sealed class SmapiSimProcess : IAsyncDisposable, IDisposable
         BackgroundProcess process = ProcessRunner.Start(binary, arguments, onStderrLine: onStderrLine);
         if (!await process.WaitForStdoutAsync(lines => lines.Any(l => l.StartsWith(Listening, StringComparison.Ordinal)), StartDeadline))
         {
-            string failure = process.HasExited ? $"exited ({process.ExitCode})" : $"was not listening within {StartDeadline.TotalSeconds} s";
-            string output = process.Output;
+            await process.StopAsync();
+            string failure = $"smapi-sim did not start listening (exit {process.ExitCode}, waited at most {StartDeadline.TotalSeconds} s):\n{process.Output}";
             await process.DisposeAsync();
-            throw new InvalidOperationException($"smapi-sim {failure}:\n{output}");
+            throw new InvalidOperationException(failure);
         }
 
         // "listening tcp 127.0.0.1:PORT"
