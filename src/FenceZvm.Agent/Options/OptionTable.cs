@@ -240,7 +240,6 @@ public static class OptionTable
             Name = "gnutlscli_path", LongForm = "gnutlscli-path", Placeholder = "[path]",
             Content = ContentType.String, Order = 300, Flavors = AgentFlavors.Zvmip,
             Default = "/usr/bin/gnutls-cli", ShortDesc = "Accepted for compatibility and not used: TLS is built in",
-            Bind = (o, _) => o,
         },
     ];
 

@@ -8,8 +8,8 @@ public sealed record SmapiResponse(uint RequestId, int ReturnCode, int ReasonCod
 {
     public bool Succeeded => ReturnCode == 0;
 
-    /// <summary>"Image_Deactivate: RC 100 RS 16: not authorized by the server (...)".</summary>
-    public string Describe(SmapiFunction function) => ReturnCodes.Format(function.Name, ReturnCode, ReasonCode);
+    /// <summary>"FUNCTION: RC 100 RS 16: not authorized by the server (...)".</summary>
+    public string Describe(SmapiFunction function) => ReturnCodes.Format(function, ReturnCode, ReasonCode);
 
     public override string ToString() => $"request {RequestId}: RC {ReturnCode} RS {ReasonCode}, {Output.Length} output bytes";
 }

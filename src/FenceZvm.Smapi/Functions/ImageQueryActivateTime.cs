@@ -1,0 +1,36 @@
+using FenceZvm.Smapi.Protocol;
+using FenceZvm.Smapi.Text;
+
+namespace FenceZvm.Smapi.Functions;
+
+/// <summary>
+/// Image_Query_Activate_Time: when an active image logged on, as text in the date format its one
+/// extra parameter (a raw byte) names. 200/12 means the image is not active.
+/// </summary>
+public sealed class ImageQueryActivateTime : SmapiFunction
+{
+    public static readonly ImageQueryActivateTime Function = new();
+
+    /// <summary>Date format 4: yyyy-mm-dd.</summary>
+    public const byte IsoDateFormat = 4;
+
+    private ImageQueryActivateTime()
+        : base(SmapiFunctionId.ImageQueryActivateTime, "Image_Query_Activate_Time", hasTarget: true, ParameterKind.Byte)
+    {
+    }
+
+    public static SmapiRequest Request(SmapiCredentials credentials, string target, byte dateFormat = IsoDateFormat) =>
+        Function.NewRequest(credentials, target, RequestParameter.OfByte(dateFormat));
+
+    public static ActivationTime Parse(SmapiResponse response, ITextCodec codec)
+    {
+        var reader = new OutputReader(response.Output.Span, Function.Name);
+        string image = reader.ReadString(codec, "image name", 1, 8);
+        string date = reader.ReadString(codec, "activation date", 8, 10);
+        string time = reader.ReadString(codec, "activation time", 8, 8);
+        return new ActivationTime(image, date, time);
+    }
+
+    /// <summary>The date format a decoded request asks for.</summary>
+    public static byte DateFormatOf(DecodedRequest request) => (byte)request.Parameters[0].Number;
+}
