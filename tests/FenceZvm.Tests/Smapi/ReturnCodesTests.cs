@@ -1,7 +1,7 @@
 using FenceZvm.Smapi;
-using NUnit.Framework;
 using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
+using NUnit.Framework;
 
 namespace FenceZvm.Tests.Smapi;
 
