@@ -66,10 +66,7 @@ public static class ResponseParser
     {
         ArgumentNullException.ThrowIfNull(body);
         CheckOutputLength(body.Length, int.MaxValue);
-        var reader = new BigEndianReader(body);
-        reader.TryReadUInt32(out uint requestId);
-        reader.TryReadInt32(out int rc);
-        reader.TryReadInt32(out int rs);
+        uint requestId = BigEndianReader.UInt32At(body);
         if (requestId != expectedRequestId)
         {
             throw new SmapiProtocolException(
@@ -77,6 +74,8 @@ public static class ResponseParser
                 $"SMAPI response: request id {requestId} in the output does not match request id {expectedRequestId} acknowledged by the server");
         }
 
-        return new SmapiResponse(requestId, rc, rs, body.AsMemory(reader.Position));
+        int rc = BigEndianReader.Int32At(body.AsSpan(4));
+        int rs = BigEndianReader.Int32At(body.AsSpan(8));
+        return new SmapiResponse(requestId, rc, rs, body.AsMemory(ResponseLimits.MinOutputLength));
     }
 }
