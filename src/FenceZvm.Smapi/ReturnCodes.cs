@@ -10,6 +10,9 @@ namespace FenceZvm.Smapi;
 public static class ReturnCodes
 {
     public const int Ok = 0;
+
+    /// <summary>The server hit a CP or CMS message; the reason code is its number.</summary>
+    public const int CpOrCmsError = 8;
     public const int Syntax = 24;
     public const int NotAuthorized = 100;
     public const int BadUserOrPassword = 120;
@@ -135,7 +138,7 @@ public static class ReturnCodes
             return text;
         }
 
-        if (rc == 8)
+        if (rc == CpOrCmsError)
         {
             return $"error; reason code is the number of the CP or CMS message the server hit (HCP/DMS{rs:D4})";
         }

@@ -60,7 +60,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         try
         {
             SmapiResponse r = await caller.CallAsync(ImageQueryActivateTime.Request(credentials, plug), cancellationToken).ConfigureAwait(false);
-            if (r.ReturnCode == 0)
+            if (r.Succeeded)
             {
                 ActivationTime time = ImageQueryActivateTime.Parse(r, codec);
                 return $"{time.Date} {time.Time}";
@@ -92,7 +92,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
     public async Task<IReadOnlyCollection<string>> DefinedNamesAsync(CancellationToken cancellationToken)
     {
         SmapiResponse defined = await CallAsync(ImageNameQueryDm.Request(credentials, options.NameQueryTarget), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
-        if (defined.ReturnCode != 0)
+        if (!defined.Succeeded)
         {
             throw Failure(FenceFailure.Status, ImageNameQueryDm.Function, defined);
         }
@@ -123,7 +123,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
 
     private static void RequireSuccess(SmapiResponse response, SmapiFunction function)
     {
-        if (response.ReturnCode != 0)
+        if (!response.Succeeded)
         {
             throw Failure(FenceFailure.LoginDenied, function, response);
         }
@@ -160,7 +160,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
             return PowerRequestResult.Accepted;
         }
 
-        if (response.ReturnCode == 0)
+        if (response.Succeeded)
         {
             return PowerRequestResult.Accepted;
         }

@@ -123,17 +123,7 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
 
     private ProcessedResponse ActivateTime(string target, byte dateFormat)
     {
-        string? pattern = dateFormat switch
-        {
-            1 => "MM/dd/yy",
-            2 => "MM/dd/yyyy",
-            3 => "yy-MM-dd",
-            4 => "yyyy-MM-dd",
-            5 => "dd/MM/yy",
-            6 => "dd/MM/yyyy",
-            _ => null,
-        };
-        if (pattern is null)
+        if (ImageQueryActivateTime.DatePattern(dateFormat) is not { } pattern)
         {
             return ProcessedResponse.Of(ReturnCodes.Syntax, ReturnCodes.SyntaxReason(DateFormatParameter, ReturnCodes.SyntaxUnrecognized));
         }

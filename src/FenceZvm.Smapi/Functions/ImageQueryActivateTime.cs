@@ -31,6 +31,18 @@ public sealed class ImageQueryActivateTime : SmapiFunction
         return new ActivationTime(image, date, time);
     }
 
+    /// <summary>How a date is written in date format 1 to 6 (a .NET pattern); null for any other number.</summary>
+    public static string? DatePattern(byte dateFormat) => dateFormat switch
+    {
+        1 => "MM/dd/yy",
+        2 => "MM/dd/yyyy",
+        3 => "yy-MM-dd",
+        IsoDateFormat => "yyyy-MM-dd",
+        5 => "dd/MM/yy",
+        6 => "dd/MM/yyyy",
+        _ => null,
+    };
+
     /// <summary>The date format a decoded request asks for.</summary>
     public static byte DateFormatOf(DecodedRequest request) => (byte)request.Parameters[0].Number;
 }

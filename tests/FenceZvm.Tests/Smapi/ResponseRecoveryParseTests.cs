@@ -6,7 +6,7 @@ using NUnit.Framework;
 namespace FenceZvm.Tests.Smapi;
 
 /// <summary>Response_Recovery: RC 0 carries the lost response 2 body; RC 4 means nothing is kept.</summary>
-public class RecoveredResponseTests
+public class ResponseRecoveryParseTests
 {
     private static readonly byte[] LostBody = SpecResponses.DeactivateFailingArray[8..];
 
