@@ -8,12 +8,24 @@ internal sealed record MetadataParameter(string Name, OptionSpec Spec, bool Depr
     public string? Obsoletes => Deprecated ? null : Spec.DeprecatedName;
 
     /// <summary>Every parameter of a flavor, in fence-agents' order: by order, then by name.</summary>
-    public static IReadOnlyList<MetadataParameter> For(AgentFlavor flavor) =>
-        OptionTable.For(flavor)
-            .SelectMany(s => s.DeprecatedName is { } old
-                ? new[] { new MetadataParameter(s.Name, s, false), new MetadataParameter(old, s, true) }
-                : [new MetadataParameter(s.Name, s, false)])
-            .OrderBy(p => p.Spec.Order)
-            .ThenBy(p => p.Name, StringComparer.Ordinal)
-            .ToArray();
+    /// <remarks>A list sorted in place rather than LINQ's OrderBy/ThenBy, whose generic virtual call is
+    /// resolved at run time in a NativeAOT image (about a fifth of -o metadata's own work).</remarks>
+    public static IReadOnlyList<MetadataParameter> For(AgentFlavor flavor)
+    {
+        var parameters = new List<MetadataParameter>();
+        foreach (var spec in OptionTable.For(flavor))
+        {
+            parameters.Add(new MetadataParameter(spec.Name, spec, false));
+            if (spec.DeprecatedName is { } old)
+            {
+                parameters.Add(new MetadataParameter(old, spec, true));
+            }
+        }
+
+        // Names are unique, so the unstable sort gives the one order there is.
+        parameters.Sort(static (a, b) => a.Spec.Order != b.Spec.Order
+            ? a.Spec.Order.CompareTo(b.Spec.Order)
+            : string.CompareOrdinal(a.Name, b.Name));
+        return parameters;
+    }
 }

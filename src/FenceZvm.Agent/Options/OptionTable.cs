@@ -243,7 +243,19 @@ public static class OptionTable
         },
     ];
 
-    public static IReadOnlyList<OptionSpec> For(AgentFlavor flavor) => All.Where(s => s.AppliesTo(flavor)).ToArray();
+    public static IReadOnlyList<OptionSpec> For(AgentFlavor flavor)
+    {
+        var specs = new List<OptionSpec>(All.Count);
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (All[i].AppliesTo(flavor))
+            {
+                specs.Add(All[i]);
+            }
+        }
+
+        return specs;
+    }
 
     /// <summary>A file name: not empty, no NUL (the runtime would throw on either when opening it).</summary>
     private static Func<OptionValue, string?> PathCheck(string option) => v =>

@@ -91,13 +91,26 @@ public sealed class TlsTransport : ISmapiTransport
         }
 
         using var custom = new X509Chain();
+        custom.ChainPolicy = OfflineChainPolicy();
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         custom.ChainPolicy.CustomTrustStore.AddRange(trustedCas);
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         return custom.Build(new X509Certificate2(certificate))
             ? null
             : $"untrusted certificate: it does not chain to {settings.CaFile} ({ChainStatus(custom)})";
     }
+
+    /// <summary>
+    /// Chains are built from what the server sent and what this host holds, never from the network: a
+    /// missing intermediate is not fetched from the URL the certificate names, and nothing is asked about
+    /// revocation. A fence must not wait on a web server it was never told about (OpenSSL, which the
+    /// upstream agent uses, never fetches either), and the download code stays out of the image
+    /// (ILLink.Substitutions.xml of the agent's project).
+    /// </summary>
+    private static X509ChainPolicy OfflineChainPolicy() => new()
+    {
+        DisableCertificateDownloads = true,
+        RevocationMode = X509RevocationMode.NoCheck,
+    };
 
     private static string ChainStatus(X509Chain? chain) =>
         chain is null || chain.ChainStatus.Length == 0
@@ -131,6 +144,7 @@ public sealed class TlsTransport : ISmapiTransport
             Options = new SslClientAuthenticationOptions
             {
                 TargetHost = transport.tcp.Host.Trim('[', ']'),
+                CertificateChainPolicy = OfflineChainPolicy(),
                 RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
                 {
                     Rejection = transport.Check(certificate, chain, errors);
