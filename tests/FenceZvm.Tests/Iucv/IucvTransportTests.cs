@@ -113,6 +113,37 @@ public sealed class IucvTransportTests
         }
     }
 
+    [Test]
+    public void AStreamReadThatWaitsPastItsReadTimeoutThrowsTimeoutException()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"fence-zvm-quiet-{Guid.NewGuid():N}.sock");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(path));
+        listener.Listen(1);
+        try
+        {
+            using Stream stream = new IucvTransport("VSMREQIU", path).Connect(Bound, CancellationToken.None);
+            stream.ReadTimeout = 200;
+            var watch = Stopwatch.StartNew();
+
+            // On its own thread, so that a read that never times out fails this test instead of hanging it.
+            Task<int> read = Task.Factory.StartNew(() => stream.Read(new byte[4]), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            bool ended = ((IAsyncResult)read).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(5));
+            if (!ended)
+            {
+                stream.Dispose();
+            }
+
+            Assert.That(ended, Is.True, "the read ignored its timeout");
+            Assert.That(read.Exception?.InnerException, Is.TypeOf<TimeoutException>());
+            Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(190)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static void FillBacklog(string path, List<Socket> fillers)
     {
         for (int i = 0; i < 64; i++)
