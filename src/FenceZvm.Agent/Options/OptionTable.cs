@@ -1,3 +1,4 @@
+using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Transport;
 
 namespace FenceZvm.Agent.Options;
@@ -65,7 +66,7 @@ public static class OptionTable
         {
             Name = "method", ShortForm = 'm', LongForm = "method", Placeholder = "[method]",
             Content = ContentType.Select, Choices = ["onoff", "cycle"], Default = "onoff", Order = 1,
-            ShortDesc = "How to reboot: onoff (deactivate, then activate) or cycle (one Image_Recycle)",
+            ShortDesc = $"How to reboot: onoff (deactivate, then activate) or cycle (one {ImageRecycle.WireName})",
             Bind = (o, v) => o with { Method = v.Text == "cycle" ? RebootMethod.Cycle : RebootMethod.OnOff },
         },
         new()

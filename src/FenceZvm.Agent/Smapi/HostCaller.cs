@@ -58,7 +58,7 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
         }
         catch (SmapiTransportException e) when (e.RequestId is { } requestId && request.Function.ChangesState)
         {
-            logger.LogWarning("{Reason}; asking {Endpoint} for the response with {Recovery}", e.Message, Endpoint, ResponseRecovery.Function);
+            logger.LogWarning($"{{Reason}}; asking {{Endpoint}} for the response with {ResponseRecovery.WireName}", e.Message, Endpoint);
             return await RecoverAsync(request, requestId, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -94,7 +94,7 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
                     throw new OutcomeUnknownException(request, requestId, result);
                 }
 
-                logger.LogDebug("Attempt {Attempt} of {Recovery}: {Result}", attempt, ResponseRecovery.Function, result);
+                logger.LogDebug($"Attempt {{Attempt}} of {ResponseRecovery.WireName}: {{Result}}", attempt, result);
             }
             catch (SmapiException e) when (e is not OutcomeUnknownException)
             {
@@ -103,7 +103,7 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
                     throw new OutcomeUnknownException(request, requestId, e.Message, e);
                 }
 
-                logger.LogDebug("Attempt {Attempt} of {Recovery}: {Reason}", attempt, ResponseRecovery.Function, e.Message);
+                logger.LogDebug($"Attempt {{Attempt}} of {ResponseRecovery.WireName}: {{Reason}}", attempt, e.Message);
             }
         }
     }

@@ -30,9 +30,9 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         "  rc:RC/RS                 answer RC/RS without doing the work (e.g. rc:900/99, rc:200/16)\n" +
         "  rc-after-work:RC/RS      do the work, then answer RC/RS (e.g. rc-after-work:900/40)\n" +
         "  tls-stall                with --tls-cert: accept, never answer the TLS handshake\n" +
-        "  drop-after-work          do the work, close before response 2 (Response_Recovery returns it)\n" +
-        "  @FUNCTION limits it to one function (e.g. @Image_Deactivate), #GUEST to one target,\n" +
-        "  *COUNT to the first COUNT matching requests. Example: --fault drop-after-work@Image_Deactivate*1";
+        "  drop-after-work          do the work, close before response 2 (" + ResponseRecovery.WireName + " returns it)\n" +
+        "  @FUNCTION limits it to one function (e.g. @" + ImageDeactivate.WireName + "), #GUEST to one target,\n" +
+        "  *COUNT to the first COUNT matching requests. Example: --fault drop-after-work@" + ImageDeactivate.WireName + "*1";
 
     public static FaultSpec Parse(string spec)
     {

@@ -7,8 +7,11 @@ public sealed class CheckAuthentication : SmapiFunction
 {
     public static readonly CheckAuthentication Function = new();
 
+    /// <summary>The name on the wire, for text that names the function (a constant, so it costs nothing at run time).</summary>
+    public const string WireName = "Check_Authentication";
+
     private CheckAuthentication()
-        : base(SmapiFunctionId.CheckAuthentication, "Check_Authentication", hasTarget: false)
+        : base(SmapiFunctionId.CheckAuthentication, WireName, hasTarget: false)
     {
     }
 

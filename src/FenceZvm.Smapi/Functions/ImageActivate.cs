@@ -11,11 +11,14 @@ public sealed class ImageActivate : SmapiFunction
 {
     public static readonly ImageActivate Function = new();
 
+    /// <summary>The name on the wire, for text that names the function (a constant, so it costs nothing at run time).</summary>
+    public const string WireName = "Image_Activate";
+
     /// <summary>RC 200 with this reason: some members of the name list were not activated.</summary>
     public const int RsSomeNotActivated = 28;
 
     private ImageActivate()
-        : base(SmapiFunctionId.ImageActivate, "Image_Activate", hasTarget: true)
+        : base(SmapiFunctionId.ImageActivate, WireName, hasTarget: true)
     {
         MaxTargetLength = SmapiRequest.MaxNameListLength;
         ChangesState = true;

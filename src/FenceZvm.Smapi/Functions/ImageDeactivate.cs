@@ -12,11 +12,14 @@ public sealed class ImageDeactivate : SmapiFunction
 {
     public static readonly ImageDeactivate Function = new();
 
+    /// <summary>The name on the wire, for text that names the function (a constant, so it costs nothing at run time).</summary>
+    public const string WireName = "Image_Deactivate";
+
     /// <summary>RC 200 with this reason: some members of the name list were not deactivated.</summary>
     public const int RsSomeNotDeactivated = 32;
 
     private ImageDeactivate()
-        : base(SmapiFunctionId.ImageDeactivate, "Image_Deactivate", hasTarget: true, ParameterKind.Text)
+        : base(SmapiFunctionId.ImageDeactivate, WireName, hasTarget: true, ParameterKind.Text)
     {
         MaxTargetLength = SmapiRequest.MaxNameListLength;
         ChangesState = true;

@@ -11,8 +11,11 @@ public sealed class ImageNameQueryDm : SmapiFunction
 {
     public static readonly ImageNameQueryDm Function = new();
 
+    /// <summary>The name on the wire, for text that names the function (a constant, so it costs nothing at run time).</summary>
+    public const string WireName = "Image_Name_Query_DM";
+
     private ImageNameQueryDm()
-        : base(SmapiFunctionId.ImageNameQueryDm, "Image_Name_Query_DM", hasTarget: true)
+        : base(SmapiFunctionId.ImageNameQueryDm, WireName, hasTarget: true)
     {
     }
 

@@ -11,11 +11,14 @@ public sealed class ImageQueryActivateTime : SmapiFunction
 {
     public static readonly ImageQueryActivateTime Function = new();
 
+    /// <summary>The name on the wire, for text that names the function (a constant, so it costs nothing at run time).</summary>
+    public const string WireName = "Image_Query_Activate_Time";
+
     /// <summary>Date format 4: yyyy-mm-dd.</summary>
     public const byte IsoDateFormat = 4;
 
     private ImageQueryActivateTime()
-        : base(SmapiFunctionId.ImageQueryActivateTime, "Image_Query_Activate_Time", hasTarget: true, ParameterKind.Byte)
+        : base(SmapiFunctionId.ImageQueryActivateTime, WireName, hasTarget: true, ParameterKind.Byte)
     {
     }
 
@@ -25,7 +28,7 @@ public sealed class ImageQueryActivateTime : SmapiFunction
     public static ActivationTime Parse(SmapiResponse response, ITextCodec codec)
     {
         var reader = new OutputReader(response.Output.Span, Function.Name);
-        string image = reader.ReadString(codec, "image name", 1, 8);
+        string image = reader.ReadString(codec, "image name", 1, SmapiRequest.MaxImageNameLength);
         string date = reader.ReadString(codec, "activation date", 8, 10);
         string time = reader.ReadString(codec, "activation time", 8, 8);
         return new ActivationTime(image, date, time);

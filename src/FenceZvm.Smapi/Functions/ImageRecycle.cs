@@ -11,11 +11,14 @@ public sealed class ImageRecycle : SmapiFunction
 {
     public static readonly ImageRecycle Function = new();
 
+    /// <summary>The name on the wire, for text that names the function (a constant, so it costs nothing at run time).</summary>
+    public const string WireName = "Image_Recycle";
+
     /// <summary>RC 200 with this reason: some members of the name list were not recycled.</summary>
     public const int RsSomeNotRecycled = 36;
 
     private ImageRecycle()
-        : base(SmapiFunctionId.ImageRecycle, "Image_Recycle", hasTarget: true)
+        : base(SmapiFunctionId.ImageRecycle, WireName, hasTarget: true)
     {
         MaxTargetLength = SmapiRequest.MaxNameListLength;
         ChangesState = true;

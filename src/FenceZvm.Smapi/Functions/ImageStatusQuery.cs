@@ -12,11 +12,14 @@ public sealed class ImageStatusQuery : SmapiFunction
 {
     public static readonly ImageStatusQuery Function = new();
 
+    /// <summary>The name on the wire, for text that names the function (a constant, so it costs nothing at run time).</summary>
+    public const string WireName = "Image_Status_Query";
+
     /// <summary>The target that asks for every active image.</summary>
     public const string AllActive = "*";
 
     private ImageStatusQuery()
-        : base(SmapiFunctionId.ImageStatusQuery, "Image_Status_Query", hasTarget: true)
+        : base(SmapiFunctionId.ImageStatusQuery, WireName, hasTarget: true)
     {
     }
 

@@ -10,8 +10,11 @@ public sealed class QueryApiFunctionalLevel : SmapiFunction
 {
     public static readonly QueryApiFunctionalLevel Function = new();
 
+    /// <summary>The name on the wire, for text that names the function (a constant, so it costs nothing at run time).</summary>
+    public const string WireName = "Query_API_Functional_Level";
+
     private QueryApiFunctionalLevel()
-        : base(SmapiFunctionId.QueryApiFunctionalLevel, "Query_API_Functional_Level", hasTarget: true)
+        : base(SmapiFunctionId.QueryApiFunctionalLevel, WireName, hasTarget: true)
     {
     }
 

@@ -11,6 +11,9 @@ public sealed class ResponseRecovery : SmapiFunction
 {
     public static readonly ResponseRecovery Function = new();
 
+    /// <summary>The name on the wire, for text that names the function (a constant, so it costs nothing at run time).</summary>
+    public const string WireName = "Response_Recovery";
+
     /// <summary>The answer "no response kept for that request id" is RC 4 ...</summary>
     public const int NoDataReturnCode = 4;
 
@@ -18,7 +21,7 @@ public sealed class ResponseRecovery : SmapiFunction
     public const int NoDataReasonCode = 4;
 
     private ResponseRecovery()
-        : base(SmapiFunctionId.ResponseRecovery, "Response_Recovery", hasTarget: true, ParameterKind.Int32)
+        : base(SmapiFunctionId.ResponseRecovery, WireName, hasTarget: true, ParameterKind.Int32)
     {
     }
 
