@@ -11,7 +11,7 @@ public sealed class CheckAuthentication : SmapiFunction
     public const string WireName = "Check_Authentication";
 
     private CheckAuthentication()
-        : base(SmapiFunctionId.CheckAuthentication, WireName, hasTarget: false)
+        : base(SmapiFunctionId.CheckAuthentication, WireName, hasTarget: false, maxTargetLength: SmapiRequest.MaxImageNameLength, changesState: false)
     {
     }
 

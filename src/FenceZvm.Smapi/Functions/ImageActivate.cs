@@ -18,10 +18,8 @@ public sealed class ImageActivate : SmapiFunction
     public const int RsSomeNotActivated = 28;
 
     private ImageActivate()
-        : base(SmapiFunctionId.ImageActivate, WireName, hasTarget: true)
+        : base(SmapiFunctionId.ImageActivate, WireName, hasTarget: true, maxTargetLength: SmapiRequest.MaxNameListLength, changesState: true)
     {
-        MaxTargetLength = SmapiRequest.MaxNameListLength;
-        ChangesState = true;
     }
 
     public static SmapiRequest Request(SmapiCredentials credentials, string target) =>

@@ -19,10 +19,8 @@ public sealed class ImageDeactivate : SmapiFunction
     public const int RsSomeNotDeactivated = 32;
 
     private ImageDeactivate()
-        : base(SmapiFunctionId.ImageDeactivate, WireName, hasTarget: true, ParameterKind.Text)
+        : base(SmapiFunctionId.ImageDeactivate, WireName, hasTarget: true, maxTargetLength: SmapiRequest.MaxNameListLength, changesState: true, ParameterKind.Text)
     {
-        MaxTargetLength = SmapiRequest.MaxNameListLength;
-        ChangesState = true;
     }
 
     public static SmapiRequest Request(SmapiCredentials credentials, string target, ForceTime forceTime) =>

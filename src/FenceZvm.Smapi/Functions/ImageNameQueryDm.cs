@@ -15,7 +15,7 @@ public sealed class ImageNameQueryDm : SmapiFunction
     public const string WireName = "Image_Name_Query_DM";
 
     private ImageNameQueryDm()
-        : base(SmapiFunctionId.ImageNameQueryDm, WireName, hasTarget: true)
+        : base(SmapiFunctionId.ImageNameQueryDm, WireName, hasTarget: true, maxTargetLength: SmapiRequest.MaxImageNameLength, changesState: false)
     {
     }
 

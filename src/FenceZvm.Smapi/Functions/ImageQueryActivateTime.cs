@@ -18,7 +18,7 @@ public sealed class ImageQueryActivateTime : SmapiFunction
     public const byte IsoDateFormat = 4;
 
     private ImageQueryActivateTime()
-        : base(SmapiFunctionId.ImageQueryActivateTime, WireName, hasTarget: true, ParameterKind.Byte)
+        : base(SmapiFunctionId.ImageQueryActivateTime, WireName, hasTarget: true, maxTargetLength: SmapiRequest.MaxImageNameLength, changesState: false, ParameterKind.Byte)
     {
     }
 

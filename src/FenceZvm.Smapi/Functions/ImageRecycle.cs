@@ -18,10 +18,8 @@ public sealed class ImageRecycle : SmapiFunction
     public const int RsSomeNotRecycled = 36;
 
     private ImageRecycle()
-        : base(SmapiFunctionId.ImageRecycle, WireName, hasTarget: true)
+        : base(SmapiFunctionId.ImageRecycle, WireName, hasTarget: true, maxTargetLength: SmapiRequest.MaxNameListLength, changesState: true)
     {
-        MaxTargetLength = SmapiRequest.MaxNameListLength;
-        ChangesState = true;
     }
 
     public static SmapiRequest Request(SmapiCredentials credentials, string target) =>

@@ -19,7 +19,7 @@ public sealed class ImageStatusQuery : SmapiFunction
     public const string AllActive = "*";
 
     private ImageStatusQuery()
-        : base(SmapiFunctionId.ImageStatusQuery, WireName, hasTarget: true)
+        : base(SmapiFunctionId.ImageStatusQuery, WireName, hasTarget: true, maxTargetLength: SmapiRequest.MaxImageNameLength, changesState: false)
     {
     }
 

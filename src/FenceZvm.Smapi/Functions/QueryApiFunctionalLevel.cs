@@ -14,7 +14,7 @@ public sealed class QueryApiFunctionalLevel : SmapiFunction
     public const string WireName = "Query_API_Functional_Level";
 
     private QueryApiFunctionalLevel()
-        : base(SmapiFunctionId.QueryApiFunctionalLevel, WireName, hasTarget: true)
+        : base(SmapiFunctionId.QueryApiFunctionalLevel, WireName, hasTarget: true, maxTargetLength: SmapiRequest.MaxImageNameLength, changesState: false)
     {
     }
 

@@ -21,7 +21,7 @@ public sealed class ResponseRecovery : SmapiFunction
     public const int NoDataReasonCode = 4;
 
     private ResponseRecovery()
-        : base(SmapiFunctionId.ResponseRecovery, WireName, hasTarget: true, ParameterKind.Int32)
+        : base(SmapiFunctionId.ResponseRecovery, WireName, hasTarget: true, maxTargetLength: SmapiRequest.MaxImageNameLength, changesState: false, ParameterKind.Int32)
     {
     }
 

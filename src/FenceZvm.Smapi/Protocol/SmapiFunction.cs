@@ -10,11 +10,13 @@ namespace FenceZvm.Smapi.Protocol;
 /// </summary>
 public abstract class SmapiFunction
 {
-    private protected SmapiFunction(SmapiFunctionId id, string name, bool hasTarget, params ParameterKind[] extras)
+    private protected SmapiFunction(SmapiFunctionId id, string name, bool hasTarget, int maxTargetLength, bool changesState, params ParameterKind[] extras)
     {
         Id = id;
         Name = name;
         HasTarget = hasTarget;
+        MaxTargetLength = maxTargetLength;
+        ChangesState = changesState;
         Extras = extras;
     }
 
@@ -30,13 +32,13 @@ public abstract class SmapiFunction
     /// The longest target: an image name (8), or for the image operations also the name of a
     /// server-side name list of images (64).
     /// </summary>
-    public int MaxTargetLength { get; private protected init; } = SmapiRequest.MaxImageNameLength;
+    public int MaxTargetLength { get; }
 
     /// <summary>
     /// True for a request that must never be sent twice blindly: when its response is lost, the client
     /// asks for it with Response_Recovery instead. Queries are simply asked again.
     /// </summary>
-    public bool ChangesState { get; private protected init; }
+    public bool ChangesState { get; }
 
     /// <summary>Words for an RC/RS pair that means something particular for this function; null when the general table applies.</summary>
     public virtual string? Meaning(int returnCode, int reasonCode) => null;
