@@ -5,7 +5,10 @@ namespace FenceZvm.Simulator.Model;
 /// <summary>
 /// The simulated z/VM system: defined guests, their states and transitions, and the SMAPI users.
 /// Thread-safe; <see cref="Changed"/> is raised (outside the lock) after every state change,
-/// including a delayed transition completing on its own.
+/// including a delayed transition completing on its own. A transition whose time has come completes
+/// when anything first looks at the guest (it need not wait for its timer), and that look raises
+/// <see cref="Changed"/> before it returns, so a client never sees a guest off before those who follow
+/// its power (the guest hook) have heard of it.
 /// </summary>
 public sealed class ZvmSystem : IDisposable
 {
@@ -15,6 +18,7 @@ public sealed class ZvmSystem : IDisposable
     private readonly FrozenDictionary<string, SmapiUser> users;
     private readonly TimeProvider time;
     private bool disposed;
+    private bool settledUnannounced;
 
     public ZvmSystem(IEnumerable<GuestDefinition> guestDefinitions, IEnumerable<SmapiUser> smapiUsers, TimeSpan activateDelay = default, TimeSpan deactivateDelay = default, TimeProvider? timeProvider = null, TimeSpan recycleDelay = default)
     {
@@ -86,23 +90,34 @@ public sealed class ZvmSystem : IDisposable
     /// <summary>The guest as it is now, or null when it is not defined.</summary>
     public GuestSnapshot? Find(string name)
     {
+        GuestSnapshot? snapshot;
         lock (gate)
         {
-            return Settled(name)?.Snapshot();
+            snapshot = Settled(name)?.Snapshot();
         }
+
+        AnnounceSettled();
+        return snapshot;
     }
 
     /// <summary>The guest as Image_Status_Query sees it now, counting the query; null when it is not defined.</summary>
     public GuestSnapshot? QueryStatus(string name)
     {
+        GuestSnapshot? snapshot;
         lock (gate)
         {
             Guest? guest = Settled(name);
             guest?.CountStatusQuery();
-            return guest?.Snapshot();
+            snapshot = guest?.Snapshot();
         }
+
+        AnnounceSettled();
+        return snapshot;
     }
 
+    /// <summary>Every guest as it is now. Completes due transitions without raising <see cref="Changed"/>
+    /// (the guest hook reads the system here from inside its handler); the next look or the
+    /// transition's timer announces them.</summary>
     public IReadOnlyList<GuestSnapshot> Snapshot()
     {
         lock (gate)
@@ -140,7 +155,16 @@ public sealed class ZvmSystem : IDisposable
 
         if (outcome.Succeeded)
         {
+            lock (gate)
+            {
+                settledUnannounced = false;
+            }
+
             Changed?.Invoke();
+        }
+        else
+        {
+            AnnounceSettled();
         }
 
         return outcome;
@@ -169,7 +193,9 @@ public sealed class ZvmSystem : IDisposable
         bool changed;
         lock (gate)
         {
-            changed = guests.TryGetValue(name, out Guest? guest) && guest.PendingUntil == until && guest.Settle(until);
+            // Also when a look completed the transition first without announcing it (Snapshot).
+            changed = guests.TryGetValue(name, out Guest? guest) && ((guest.PendingUntil == until && guest.Settle(until)) || settledUnannounced);
+            settledUnannounced = false;
             if (timer is not null)
             {
                 timers.Remove(timer);
@@ -190,7 +216,27 @@ public sealed class ZvmSystem : IDisposable
             return null;
         }
 
-        guest.Settle(time.GetUtcNow());
+        if (guest.Settle(time.GetUtcNow()))
+        {
+            settledUnannounced = true;
+        }
+
         return guest;
+    }
+
+    /// <summary>Raises <see cref="Changed"/> (outside the lock) when a look completed a transition.</summary>
+    private void AnnounceSettled()
+    {
+        bool announce;
+        lock (gate)
+        {
+            announce = settledUnannounced;
+            settledUnannounced = false;
+        }
+
+        if (announce)
+        {
+            Changed?.Invoke();
+        }
     }
 }
