@@ -29,7 +29,7 @@ public sealed partial class CommandTests
             string? second = await ReadLineAsync(process);
             int port = int.Parse(File.ReadAllText(portFile).Trim(), CultureInfo.InvariantCulture);
             var client = new SmapiClient(new TcpTransport("::1", int.Parse(ListeningPort().Match(second!).Groups[1].Value, CultureInfo.InvariantCulture)), new SmapiClientOptions());
-            SmapiResponse status = await client.CallAsync(SmapiRequests.ImageStatusQuery(new SmapiCredentials("FENCE", "secret"), "CNODE1"));
+            SmapiResponse status = await client.CallAsync(ImageStatusQuery.Request(new SmapiCredentials("FENCE", "secret"), "CNODE1"));
 
             ProcessRunner.Terminate(process);
             using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(10));

@@ -16,11 +16,11 @@ public sealed class EncodingTests
         await using var sim = SimHarness.Start(o => o with { Codec = TextCodecs.Ebcdic });
         SmapiClient client = sim.Client(codec: TextCodecs.Ebcdic);
 
-        SmapiResponse off = await client.CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
-        SmapiResponse list = await client.CallAsync(SmapiRequests.ImageNameQueryDm(SimHarness.Fence, "FENCE"));
+        SmapiResponse off = await client.CallAsync(ImageDeactivate.Request(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse list = await client.CallAsync(ImageNameQueryDm.Request(SimHarness.Fence, "FENCE"));
 
         Assert.That(off.ReturnCode, Is.Zero);
-        Assert.That(ImageNameList.Parse(SmapiFunction.ImageNameQueryDm, list, TextCodecs.Ebcdic), Is.EquivalentTo(new[] { "CNODE1", "CNODE2", "CNODE3" }));
+        Assert.That(ImageNameList.Parse(ImageNameQueryDm.Function, list, TextCodecs.Ebcdic), Is.EquivalentTo(new[] { "CNODE1", "CNODE2", "CNODE3" }));
         Assert.That(sim.Server.System.Find("CNODE1")!.Active, Is.False);
     }
 
@@ -29,7 +29,7 @@ public sealed class EncodingTests
     {
         await using var sim = SimHarness.Start(o => o with { Codec = TextCodecs.Ebcdic });
 
-        SmapiResponse response = await sim.Client().CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse response = await sim.Client().CallAsync(ImageDeactivate.Request(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
 
         Assert.That((response.ReturnCode, response.ReasonCode), Is.EqualTo((900, 12)));
         Assert.That(sim.Server.System.Find("CNODE1")!.Deactivations, Is.Zero);

@@ -24,12 +24,12 @@ public sealed class GuestHookTests
             await using var sim = SimHarness.Start(o => o with { GuestHook = hook });
             SmapiClient client = sim.Client();
 
-            await client.CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
+            await client.CallAsync(ImageDeactivate.Request(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
             string afterOff = File.ReadAllText(record);
-            await client.CallAsync(SmapiRequests.ImageActivate(SimHarness.Fence, "CNODE2"));
-            await client.CallAsync(SmapiRequests.ImageRecycle(SimHarness.Fence, "CNODE2"));
-            await client.CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE2"));
-            await client.CallAsync(SmapiRequests.ImageActivate(SimHarness.Fence, "CNODE2"));
+            await client.CallAsync(ImageActivate.Request(SimHarness.Fence, "CNODE2"));
+            await client.CallAsync(ImageRecycle.Request(SimHarness.Fence, "CNODE2"));
+            await client.CallAsync(ImageStatusQuery.Request(SimHarness.Fence, "CNODE2"));
+            await client.CallAsync(ImageActivate.Request(SimHarness.Fence, "CNODE2"));
 
             Assert.That(afterOff, Is.EqualTo("env CNODE1 off\nargs CNODE1 off\n"));
             Assert.That(File.ReadAllLines(record), Is.EqualTo(new[]
@@ -68,7 +68,7 @@ public sealed class GuestHookTests
         await using var sim = SimHarness.Start();
         using var hook = new GuestHook(sim.Server.System, "sleep 30 #", log, TimeSpan.FromMilliseconds(300));
 
-        SmapiResponse response = await sim.Client(TimeSpan.FromSeconds(20)).CallAsync(SmapiRequests.ImageActivate(SimHarness.Fence, "CNODE2"));
+        SmapiResponse response = await sim.Client(TimeSpan.FromSeconds(20)).CallAsync(ImageActivate.Request(SimHarness.Fence, "CNODE2"));
 
         Assert.That((response.ReturnCode, response.ReasonCode), Is.EqualTo((0, 0)));
         Assert.That(log.ToString(), Does.StartWith("smapi-sim: guest hook for CNODE2 on failed (still running after 0.3 s, killed)"));

@@ -17,7 +17,7 @@ public sealed class RawFramingTests
     public async Task AnInputLengthShorterThanTheFieldsIs900Rs20()
     {
         await using var sim = SimHarness.Start();
-        byte[] frame = RequestFramer.ToArray(SmapiRequests.CheckAuthentication(SimHarness.Fence), TextCodecs.Ascii);
+        byte[] frame = RequestFramer.ToArray(CheckAuthentication.Request(SimHarness.Fence), TextCodecs.Ascii);
         BinaryPrimitives.WriteInt32BigEndian(frame, frame.Length - 8);
 
         (int rc, int rs) = await ExchangeAsync(sim.Port, frame[..^4]);
@@ -41,7 +41,7 @@ public sealed class RawFramingTests
     public async Task AWrongCaseFunctionNameIs900Rs12()
     {
         await using var sim = SimHarness.Start();
-        byte[] frame = RequestFramer.ToArray(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1"), TextCodecs.Ascii);
+        byte[] frame = RequestFramer.ToArray(ImageStatusQuery.Request(SimHarness.Fence, "CNODE1"), TextCodecs.Ascii);
         frame[8] = (byte)'i';
 
         (int rc, int rs) = await ExchangeAsync(sim.Port, frame);
@@ -53,7 +53,7 @@ public sealed class RawFramingTests
     public async Task ATargetLongerThanEightIsASyntaxError()
     {
         await using var sim = SimHarness.Start();
-        byte[] good = RequestFramer.ToArray(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1"), TextCodecs.Ascii);
+        byte[] good = RequestFramer.ToArray(ImageStatusQuery.Request(SimHarness.Fence, "CNODE1"), TextCodecs.Ascii);
         byte[] frame = [.. good[..^10], 0, 0, 0, 9, .. "CNODE1234"u8];
         BinaryPrimitives.WriteInt32BigEndian(frame, frame.Length - 4);
 

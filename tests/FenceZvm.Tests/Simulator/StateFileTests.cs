@@ -19,10 +19,10 @@ public sealed class StateFileTests
             SmapiClient client = sim.Client();
             JsonElement initial = Guest(path, "CNODE2");
 
-            await client.CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
-            await client.CallAsync(SmapiRequests.ImageActivate(SimHarness.Fence, "CNODE2"));
-            await client.CallAsync(SmapiRequests.ImageRecycle(SimHarness.Fence, "CNODE2"));
-            await client.CallAsync(SmapiRequests.ImageDeactivate(SimHarness.Fence, "CNODE3", ForceTime.Immediate));
+            await client.CallAsync(ImageDeactivate.Request(SimHarness.Fence, "CNODE1", ForceTime.Immediate));
+            await client.CallAsync(ImageActivate.Request(SimHarness.Fence, "CNODE2"));
+            await client.CallAsync(ImageRecycle.Request(SimHarness.Fence, "CNODE2"));
+            await client.CallAsync(ImageDeactivate.Request(SimHarness.Fence, "CNODE3", ForceTime.Immediate));
 
             Assert.That(initial.GetProperty("state").GetString(), Is.EqualTo("off"));
             JsonElement cnode1 = Guest(path, "CNODE1");

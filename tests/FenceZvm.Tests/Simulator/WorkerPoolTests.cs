@@ -20,7 +20,7 @@ public sealed class WorkerPoolTests
             // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads
             // of their own, not pool threads, which the in-process simulator needs.
             Task.Factory.StartNew(
-                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1")),
+                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(ImageStatusQuery.Request(SimHarness.Fence, "CNODE1")),
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).Unwrap()));
@@ -39,7 +39,7 @@ public sealed class WorkerPoolTests
             // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads
             // of their own, not pool threads, which the in-process simulator needs.
             Task.Factory.StartNew(
-                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(SmapiRequests.ImageStatusQuery(SimHarness.Fence, "CNODE1")),
+                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(ImageStatusQuery.Request(SimHarness.Fence, "CNODE1")),
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).Unwrap()));
