@@ -1,12 +1,18 @@
+using FenceZvm.Smapi.Protocol;
+
 namespace FenceZvm.Smapi;
 
 /// <summary>
-/// Words for SMAPI return and reason codes (spec section 6), so that every failure reads like
-/// "Image_Deactivate: RC 100 RS 16: not authorized by the server (...)".
+/// Words for SMAPI return and reason codes (spec section 6), so that every failure names the function,
+/// the codes and what they mean: "...: RC 100 RS 16: not authorized by the server (...)". Meanings
+/// particular to one function come from that function (<see cref="SmapiFunction.Meaning"/>).
 /// </summary>
 public static class ReturnCodes
 {
     public const int Ok = 0;
+
+    /// <summary>The server hit a CP or CMS message; the reason code is its number.</summary>
+    public const int CpOrCmsError = 8;
     public const int Syntax = 24;
     public const int NotAuthorized = 100;
     public const int BadUserOrPassword = 120;
@@ -14,6 +20,8 @@ public static class ReturnCodes
     public const int ImageOperation = 200;
     public const int ServerError = 900;
 
+    /// <summary>Reason code 0: nothing further to say.</summary>
+    public const int RsNone = 0;
     public const int RsNotFound = 4;
     public const int RsAlreadyActive = 8;
     public const int RsNotActive = 12;
@@ -21,8 +29,16 @@ public static class ReturnCodes
     public const int RsNotAuthorizedByServer = 16;
     public const int RsFunctionNotValid = 12;
     public const int RsLengthMismatch = 20;
+    public const int RsListNotFound = 24;
     public const int RsLengthNotValid = 36;
-    public const int RsRetry = 99;
+
+    /// <summary>RC 24's reason is the parameter's number times 100 plus one of these.</summary>
+    public const int SyntaxTooLong = 13;
+    public const int SyntaxUnrecognized = 19;
+    public const int SyntaxNotAlphanumeric = 36;
+
+    /// <summary>The RS of RC 24 for parameter <paramref name="parameter"/> (function name 1, user 2, password 3, target 4, extras from 5).</summary>
+    public static int SyntaxReason(int parameter, int error) => (parameter * 100) + error;
 
     // Switches rather than dictionaries: nothing to build at start-up (every start JIT-compiles on s390x).
     private static string? Pair(int rc, int rs) => (rc, rs) switch
@@ -109,22 +125,12 @@ public static class ReturnCodes
         _ => null,
     };
 
-    /// <summary>The words for one RC/RS pair; function-specific meanings first.</summary>
-    public static string Describe(string functionName, int rc, int rs)
+    /// <summary>The words for one RC/RS pair; the function's own meanings first.</summary>
+    public static string Describe(SmapiFunction function, int rc, int rs)
     {
-        if (rc == 0 && rs == 12 && functionName == "Image_Status_Query")
+        if (function.Meaning(rc, rs) is { } particular)
         {
-            return "image not active";
-        }
-
-        if (rc == 0 && rs != 0 && functionName == "Image_Deactivate")
-        {
-            return $"request successful; deactivated within {rs} seconds";
-        }
-
-        if (rc == 0 && functionName == "Query_API_Functional_Level")
-        {
-            return $"request successful; API functional level {FunctionalLevel(rs)}";
+            return particular;
         }
 
         if (Pair(rc, rs) is { } text)
@@ -132,12 +138,12 @@ public static class ReturnCodes
             return text;
         }
 
-        if (rc == 8)
+        if (rc == CpOrCmsError)
         {
             return $"error; reason code is the number of the CP or CMS message the server hit (HCP/DMS{rs:D4})";
         }
 
-        if (rc == 24)
+        if (rc == Syntax)
         {
             return $"function parameter syntax error in parameter {rs / 100} (type {rs % 100})";
         }
@@ -145,20 +151,7 @@ public static class ReturnCodes
         return Code(rc) ?? "unknown return code";
     }
 
-    /// <summary>"Image_Deactivate: RC 100 RS 16: not authorized by the server (...)".</summary>
-    public static string Format(string functionName, int rc, int rs) =>
-        $"{functionName}: RC {rc} RS {rs}: {Describe(functionName, rc, rs)}";
-
-    /// <summary>The z/VM level a Query_API_Functional_Level reason code stands for.</summary>
-    public static string FunctionalLevel(int rs) => rs switch
-    {
-        0 => "5.3",
-        540 => "5.4",
-        610 => "6.1",
-        611 or 612 => "6.1 SPE",
-        620 or 621 => "6.2",
-        630 or 631 or 632 => "6.3",
-        >= 640 and <= 649 => "6.4",
-        _ => $"unknown ({rs})",
-    };
+    /// <summary>"FUNCTION: RC 100 RS 16: not authorized by the server (...)".</summary>
+    public static string Format(SmapiFunction function, int rc, int rs) =>
+        $"{function.Name}: RC {rc} RS {rs}: {Describe(function, rc, rs)}";
 }

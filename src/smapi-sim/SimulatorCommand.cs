@@ -4,6 +4,7 @@ using FenceZvm.Simulator;
 using FenceZvm.Simulator.Faults;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Simulator.Server;
+using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Text;
 
 namespace FenceZvm.SimulatorHost;
@@ -58,17 +59,17 @@ internal static class SimulatorCommand
 
     private static readonly Option<double> RecycleDelay = new("--recycle-delay")
     {
-        Description = "Seconds an Image_Recycle takes: the guest shows inactive meanwhile and its new logon time is that much after the request (default 0: at once, the logon still later than the request)",
+        Description = $"Seconds an {ImageRecycle.WireName} takes: the guest shows inactive meanwhile and its new logon time is that much after the request (default 0: at once, the logon still later than the request)",
     };
 
     private static readonly Option<string[]> NameLists = new("--namelist")
     {
-        Description = "Name list NAME=GUEST1,GUEST2,... (repeatable; NAME up to 64 characters) usable as the target of Image_Activate, Image_Deactivate and Image_Recycle; each member's failure is listed in the output",
+        Description = $"Name list NAME=GUEST1,GUEST2,... (repeatable; NAME up to 64 characters) usable as the target of {ImageActivate.WireName}, {ImageDeactivate.WireName} and {ImageRecycle.WireName}; each member's failure is listed in the output",
     };
 
     private static readonly Option<string?> IucvSocket = new("--iucv-socket") { Description = "AF_UNIX socket PATH served as the IUCV flavour (no password; the caller is --iucv-caller)" };
 
-    private static readonly Option<string?> IucvCaller = new("--iucv-caller") { Description = "Guest id of the IUCV caller: authorized as the --user of that name (its password is not used; Check_Authentication still checks the password of any other user it names); a caller no --user names gets RC 100 RS 16" };
+    private static readonly Option<string?> IucvCaller = new("--iucv-caller") { Description = $"Guest id of the IUCV caller: authorized as the --user of that name (its password is not used; {CheckAuthentication.WireName} still checks the password of any other user it names); a caller no --user names gets RC 100 RS 16" };
 
     private static readonly Option<double> IucvBusy = new("--iucv-busy")
     {

@@ -140,11 +140,11 @@ public sealed class ParserFuzzer(int seed)
     {
         ITextCodec codec = Codecs[random.Next(Codecs.Length)];
         long before = GC.GetAllocatedBytesForCurrentThread();
-        Try(() => ImageOperationResult.Parse(SmapiFunction.ImageDeactivate, response, codec));
-        Try(() => ImageNameList.Parse(SmapiFunction.ImageStatusQuery, response, codec));
-        Try(() => ActivationTime.Parse(response, codec));
-        Try(() => RecoveredResponse.Parse(response, response.RequestId));
-        Try(() => ReturnCodes.Format("Image_Deactivate", response.ReturnCode, response.ReasonCode));
+        Try(() => ImageOperationResult.Parse(ImageDeactivate.Function, response, codec));
+        Try(() => ImageNameList.Parse(ImageStatusQuery.Function, response, codec));
+        Try(() => ImageQueryActivateTime.Parse(response, codec));
+        Try(() => ResponseRecovery.Parse(response, response.RequestId));
+        Try(() => ReturnCodes.Format(ImageDeactivate.Function, response.ReturnCode, response.ReasonCode));
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         // Each output byte can become at most a few objects' worth (a name string and its list slot).

@@ -41,7 +41,7 @@ public sealed class SocketFuzzer(int seed, TimeSpan clientTimeout)
             byte[] script = NextScript(out Ending ending);
             Task<Socket> accepted = listener.AcceptSocketAsync();
             var watch = Stopwatch.StartNew();
-            Task<SmapiResponse> call = client.CallAsync(SmapiRequests.ImageStatusQuery(credentials, "CNODE1"));
+            Task<SmapiResponse> call = client.CallAsync(ImageStatusQuery.Request(credentials, "CNODE1"));
             using Socket server = await accepted;
             using var serving = new CancellationTokenSource();
             Task serve = ServeAsync(server, script, ending, serving.Token);

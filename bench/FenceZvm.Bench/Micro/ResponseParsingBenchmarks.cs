@@ -30,7 +30,7 @@ public class ResponseParsingBenchmarks
 
     [Benchmark]
     public int NameQuery10000() =>
-        ImageNameList.Parse(SmapiFunction.ImageNameQueryDm, Parse(large), TextCodecs.Ascii).Count;
+        ImageNameList.Parse(ImageNameQueryDm.Function, Parse(large), TextCodecs.Ascii).Count;
 
     private static SmapiResponse Parse(ReadOnlySequence<byte> received)
     {

@@ -1,4 +1,5 @@
 using FenceZvm.Agent.Options;
+using FenceZvm.Smapi.Functions;
 
 namespace FenceZvm.Agent.Metadata;
 
@@ -82,7 +83,7 @@ public sealed record AgentDescription(string Name, string ShortDesc, string Long
         """,
         "http://www.ibm.com")
     {
-        MonitorText = "Check that the SMAPI server answers this guest (Query_API_Functional_Level).",
+        MonitorText = $"Check that the SMAPI server answers this guest ({QueryApiFunctionalLevel.WireName}).",
         ManpageNote =
             "Testing aid: when the environment variable FENCE_ZVM_IUCV_SOCKET names a Unix-domain socket, "
             + "fence_zvm connects there instead of over AF_IUCV, everything else unchanged. The simulator "

@@ -47,7 +47,10 @@ public sealed record OptionSpec
     /// <summary>A warning for a value accepted with upstream's meaning that is probably not what was meant; null when none.</summary>
     public Func<OptionValue, string?>? Oddity { get; init; }
 
-    /// <summary>How the value lands in the options; null when a cross-option rule in <see cref="OptionBinder"/> consumes it.</summary>
+    /// <summary>
+    /// How the value lands in the options; null when a cross-option rule in <see cref="OptionBinder"/>
+    /// consumes it, or when the option is only accepted and never used (gnutlscli_path).
+    /// </summary>
     public Func<AgentOptions, OptionValue, AgentOptions>? Bind { get; init; }
 
     public bool TakesValue => Content != ContentType.Boolean;

@@ -1,3 +1,4 @@
+using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Transport;
 
 namespace FenceZvm.Agent.Options;
@@ -65,7 +66,7 @@ public static class OptionTable
         {
             Name = "method", ShortForm = 'm', LongForm = "method", Placeholder = "[method]",
             Content = ContentType.Select, Choices = ["onoff", "cycle"], Default = "onoff", Order = 1,
-            ShortDesc = "How to reboot: onoff (deactivate, then activate) or cycle (one Image_Recycle)",
+            ShortDesc = $"How to reboot: onoff (deactivate, then activate) or cycle (one {ImageRecycle.WireName})",
             Bind = (o, v) => o with { Method = v.Text == "cycle" ? RebootMethod.Cycle : RebootMethod.OnOff },
         },
         new()
@@ -240,7 +241,6 @@ public static class OptionTable
             Name = "gnutlscli_path", LongForm = "gnutlscli-path", Placeholder = "[path]",
             Content = ContentType.String, Order = 300, Flavors = AgentFlavors.Zvmip,
             Default = "/usr/bin/gnutls-cli", ShortDesc = "Accepted for compatibility and not used: TLS is built in",
-            Bind = (o, _) => o,
         },
     ];
 

@@ -55,13 +55,17 @@ public static class AgentMain
                 return FailUsage(logger, error);
             }
 
-            logger.LogDebug(
-                "{Program} {Version}: action {Action}, plug(s) {Plugs}, SMAPI host(s) {Hosts}",
-                programName,
-                ProgramIdentity.Version,
-                options.Action,
-                string.Join(",", options.Plugs),
-                string.Join(",", options.Hosts));
+            // Checked first: the call would otherwise build its arguments and format state at every start.
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug(
+                    "{Program} {Version}: action {Action}, plug(s) {Plugs}, SMAPI host(s) {Hosts}",
+                    programName,
+                    ProgramIdentity.Version,
+                    options.Action,
+                    string.Join(",", options.Plugs),
+                    string.Join(",", options.Hosts));
+            }
             if (options.Action == FenceAction.ValidateAll)
             {
                 return ActionRunner.ExitSuccess;

@@ -39,11 +39,10 @@ public static class DeviceFactory
     public static IPowerDevice CreateZvm(AgentOptions options, ILoggerFactory loggers, string? standInSocket = null, string? ownGuestId = null)
     {
         standInSocket ??= Environment.GetEnvironmentVariable(IucvTransport.StandInVariable);
-        TimeSpan timeout = IoBounds.ExchangeTimeout(options);
         return Create(
             options,
             loggers,
-            options.Hosts.Select(server => new IucvTransport(server, timeout, standInSocket)),
+            options.Hosts.Select(server => new IucvTransport(server, standInSocket)),
             SmapiCredentials.None,
             new SmapiPowerDeviceOptions
             {

@@ -19,6 +19,12 @@ internal static partial class Posix
     /// </summary>
     public static bool IsInherited(int fd) => Fcntl(fd, FGetFd) is var flags && flags >= 0 && (flags & FdCloexec) == 0;
 
+    /// <summary>setenv(3) without overwriting: a value the environment already has is kept.</summary>
+    public static void SetUnlessSet(string name, string value) => _ = SetEnv(name, value, 0);
+
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int SetEnv(string name, string value, int overwrite);
+
     [LibraryImport("libc", EntryPoint = "kill")]
     private static partial int Kill(int pid, int signal);
 

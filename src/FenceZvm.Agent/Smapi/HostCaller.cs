@@ -56,9 +56,9 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
             logger.LogDebug("{Result}", response.Describe(request.Function));
             return response;
         }
-        catch (SmapiTransportException e) when (e.RequestId is { } requestId && ChangesState(request.Function))
+        catch (SmapiTransportException e) when (e.RequestId is { } requestId && request.Function.ChangesState)
         {
-            logger.LogWarning("{Reason}; asking {Endpoint} for the response with Response_Recovery", e.Message, Endpoint);
+            logger.LogWarning($"{{Reason}}; asking {{Endpoint}} for the response with {ResponseRecovery.WireName}", e.Message, Endpoint);
             return await RecoverAsync(request, requestId, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -73,7 +73,7 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
         // The policy is looked up here, not at construction: a run that recovers nothing (the usual
         // one) does not JIT-compile it on s390x.
         RecoveryPolicy policy = recovery ?? RecoveryPolicy.Default;
-        SmapiRequest ask = SmapiRequests.ResponseRecovery(request.Credentials, request.Target ?? request.User, requestId);
+        SmapiRequest ask = ResponseRecovery.Request(request.Credentials, request.Target ?? request.User, requestId);
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int attempt = 1; ; attempt++)
         {
@@ -82,19 +82,19 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
             try
             {
                 SmapiResponse answer = await client.CallAsync(ask, cancellationToken).ConfigureAwait(false);
-                if (RecoveredResponse.Parse(answer, requestId) is { } original)
+                if (ResponseRecovery.Parse(answer, requestId) is { } original)
                 {
                     logger.LogInformation("Recovered the response to request {RequestId}: {Result}", requestId, original.Describe(request.Function));
                     return original;
                 }
 
-                string result = answer.Describe(SmapiFunction.ResponseRecovery);
-                if (last || answer.ReturnCode != RecoveredResponse.NoDataReturnCode)
+                string result = answer.Describe(ResponseRecovery.Function);
+                if (last || answer.ReturnCode != ResponseRecovery.NoDataReturnCode)
                 {
                     throw new OutcomeUnknownException(request, requestId, result);
                 }
 
-                logger.LogDebug("Attempt {Attempt} of Response_Recovery: {Result}", attempt, result);
+                logger.LogDebug($"Attempt {{Attempt}} of {ResponseRecovery.WireName}: {{Result}}", attempt, result);
             }
             catch (SmapiException e) when (e is not OutcomeUnknownException)
             {
@@ -103,12 +103,8 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
                     throw new OutcomeUnknownException(request, requestId, e.Message, e);
                 }
 
-                logger.LogDebug("Attempt {Attempt} of Response_Recovery: {Reason}", attempt, e.Message);
+                logger.LogDebug($"Attempt {{Attempt}} of {ResponseRecovery.WireName}: {{Reason}}", attempt, e.Message);
             }
         }
     }
-
-    /// <summary>Requests that must never be sent twice blindly; queries can simply be asked again.</summary>
-    private static bool ChangesState(SmapiFunction function) =>
-        function == SmapiFunction.ImageDeactivate || function == SmapiFunction.ImageActivate || function == SmapiFunction.ImageRecycle;
 }

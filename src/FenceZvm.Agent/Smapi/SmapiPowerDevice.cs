@@ -22,17 +22,17 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
 
     public async Task<PowerState> GetStatusAsync(string plug, CancellationToken cancellationToken)
     {
-        SmapiResponse r = await CallAsync(SmapiRequests.ImageStatusQuery(credentials, plug), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
+        SmapiResponse r = await CallAsync(ImageStatusQuery.Request(credentials, plug), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
         return (r.ReturnCode, r.ReasonCode) switch
         {
-            (0, 0) => PowerState.On,
-            (0, ReturnCodes.RsNotActive) => PowerState.Off,
-            _ => throw Failure(FenceFailure.Status, SmapiFunction.ImageStatusQuery, r),
+            (ReturnCodes.Ok, ReturnCodes.RsNone) => PowerState.On,
+            (ReturnCodes.Ok, ReturnCodes.RsNotActive) => PowerState.Off,
+            _ => throw Failure(FenceFailure.Status, ImageStatusQuery.Function, r),
         };
     }
 
     public Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken) =>
-        RequestAsync(SmapiRequests.ImageDeactivate(credentials, plug, options.ForceTime), "OFF", cancellationToken, (rc, rs) => (rc, rs) switch
+        RequestAsync(ImageDeactivate.Request(credentials, plug, options.ForceTime), "OFF", cancellationToken, (rc, rs) => (rc, rs) switch
         {
             (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive) => PowerRequestResult.NotActive,
             (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Accepted,
@@ -40,7 +40,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         });
 
     public Task<PowerRequestResult> PowerOnAsync(string plug, CancellationToken cancellationToken) =>
-        RequestAsync(SmapiRequests.ImageActivate(credentials, plug), "ON", cancellationToken, (rc, rs) => (rc, rs) switch
+        RequestAsync(ImageActivate.Request(credentials, plug), "ON", cancellationToken, (rc, rs) => (rc, rs) switch
         {
             (ReturnCodes.ImageOperation, ReturnCodes.RsAlreadyActive) => PowerRequestResult.Accepted,
             (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Busy,
@@ -48,7 +48,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         });
 
     public Task<PowerRequestResult> RecycleAsync(string plug, CancellationToken cancellationToken) =>
-        RequestAsync(SmapiRequests.ImageRecycle(credentials, plug), "cycle", cancellationToken, (rc, rs) => (rc, rs) switch
+        RequestAsync(ImageRecycle.Request(credentials, plug), "cycle", cancellationToken, (rc, rs) => (rc, rs) switch
         {
             (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive) => PowerRequestResult.NotActive,
             (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Busy,
@@ -59,14 +59,14 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
     {
         try
         {
-            SmapiResponse r = await caller.CallAsync(SmapiRequests.ImageQueryActivateTime(credentials, plug), cancellationToken).ConfigureAwait(false);
-            if (r.ReturnCode == 0)
+            SmapiResponse r = await caller.CallAsync(ImageQueryActivateTime.Request(credentials, plug), cancellationToken).ConfigureAwait(false);
+            if (r.Succeeded)
             {
-                ActivationTime time = ActivationTime.Parse(r, codec);
+                ActivationTime time = ImageQueryActivateTime.Parse(r, codec);
                 return $"{time.Date} {time.Time}";
             }
 
-            logger.LogDebug("No logon time for {Plug}: {Result}", plug, r.Describe(SmapiFunction.ImageQueryActivateTime));
+            logger.LogDebug("No logon time for {Plug}: {Result}", plug, r.Describe(ImageQueryActivateTime.Function));
         }
         catch (SmapiException e)
         {
@@ -78,33 +78,33 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
 
     public async Task<IReadOnlyList<ImageEntry>> ListAsync(CancellationToken cancellationToken)
     {
-        SmapiResponse active = await CallAsync(SmapiRequests.ImageStatusQuery(credentials, "*"), FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
-        RequireSuccess(active, SmapiFunction.ImageStatusQuery);
-        SmapiResponse defined = await CallAsync(SmapiRequests.ImageNameQueryDm(credentials, options.NameQueryTarget), FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
-        RequireSuccess(defined, SmapiFunction.ImageNameQueryDm);
+        SmapiResponse active = await CallAsync(ImageStatusQuery.Request(credentials, ImageStatusQuery.AllActive), FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
+        RequireSuccess(active, ImageStatusQuery.Function);
+        SmapiResponse defined = await CallAsync(ImageNameQueryDm.Request(credentials, options.NameQueryTarget), FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
+        RequireSuccess(defined, ImageNameQueryDm.Function);
 
-        var activeNames = new HashSet<string>(Parse(SmapiFunction.ImageStatusQuery, active), StringComparer.Ordinal);
-        return Parse(SmapiFunction.ImageNameQueryDm, defined)
+        var activeNames = new HashSet<string>(Parse(ImageStatusQuery.Function, active), StringComparer.Ordinal);
+        return Parse(ImageNameQueryDm.Function, defined)
             .Select(name => new ImageEntry(name, activeNames.Contains(name) ? PowerState.On : PowerState.Off))
             .ToList();
     }
 
     public async Task<IReadOnlyCollection<string>> DefinedNamesAsync(CancellationToken cancellationToken)
     {
-        SmapiResponse defined = await CallAsync(SmapiRequests.ImageNameQueryDm(credentials, options.NameQueryTarget), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
-        if (defined.ReturnCode != 0)
+        SmapiResponse defined = await CallAsync(ImageNameQueryDm.Request(credentials, options.NameQueryTarget), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
+        if (!defined.Succeeded)
         {
-            throw Failure(FenceFailure.Status, SmapiFunction.ImageNameQueryDm, defined);
+            throw Failure(FenceFailure.Status, ImageNameQueryDm.Function, defined);
         }
 
-        return Parse(SmapiFunction.ImageNameQueryDm, defined).Select(name => name.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        return Parse(ImageNameQueryDm.Function, defined).Select(name => name.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task MonitorAsync(CancellationToken cancellationToken)
     {
         SmapiRequest request = options.MonitorWithFunctionalLevel
-            ? SmapiRequests.QueryApiFunctionalLevel(credentials, options.NameQueryTarget)
-            : SmapiRequests.CheckAuthentication(credentials);
+            ? QueryApiFunctionalLevel.Request(credentials, options.NameQueryTarget)
+            : CheckAuthentication.Request(credentials);
         SmapiResponse r = await CallAsync(request, FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
         RequireSuccess(r, request.Function);
     }
@@ -123,7 +123,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
 
     private static void RequireSuccess(SmapiResponse response, SmapiFunction function)
     {
-        if (response.ReturnCode != 0)
+        if (!response.Succeeded)
         {
             throw Failure(FenceFailure.LoginDenied, function, response);
         }
@@ -160,7 +160,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
             return PowerRequestResult.Accepted;
         }
 
-        if (response.ReturnCode == 0)
+        if (response.Succeeded)
         {
             return PowerRequestResult.Accepted;
         }

@@ -1,3 +1,5 @@
+using FenceZvm.Smapi.Protocol;
+
 namespace FenceZvm.Simulator.Faults;
 
 /// <summary>The configured faults and how many requests each still applies to. Thread-safe.</summary>
@@ -22,7 +24,7 @@ public sealed class FaultPlan
     public bool TakeTlsStall() => Take(f => f.Kind == FaultKind.TlsStall) is not null;
 
     /// <summary>Takes one use of the first fault matching this request, if any.</summary>
-    public FaultSpec? TakeFor(string? function, string? target) =>
+    public FaultSpec? TakeFor(SmapiFunction? function, string? target) =>
         Take(f => f.Kind is not (FaultKind.Refuse or FaultKind.TlsStall) && f.Matches(function, target));
 
     private FaultSpec? Take(Func<FaultSpec, bool> predicate)

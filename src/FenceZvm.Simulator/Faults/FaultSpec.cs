@@ -1,4 +1,5 @@
 using System.Globalization;
+using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 
 namespace FenceZvm.Simulator.Faults;
@@ -7,7 +8,7 @@ namespace FenceZvm.Simulator.Faults;
 /// One injected fault: KIND[:ARG][@FUNCTION][#GUEST][*COUNT]. Without @FUNCTION it applies to
 /// every function, without #GUEST to every target, without *COUNT to every matching request.
 /// </summary>
-public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgument = 0, string? Function = null, string? Guest = null, int? Count = null)
+public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgument = 0, SmapiFunction? Function = null, string? Guest = null, int? Count = null)
 {
     public const string Syntax = "KIND[:ARG][@FUNCTION][#GUEST][*COUNT]";
 
@@ -29,16 +30,16 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         "  rc:RC/RS                 answer RC/RS without doing the work (e.g. rc:900/99, rc:200/16)\n" +
         "  rc-after-work:RC/RS      do the work, then answer RC/RS (e.g. rc-after-work:900/40)\n" +
         "  tls-stall                with --tls-cert: accept, never answer the TLS handshake\n" +
-        "  drop-after-work          do the work, close before response 2 (Response_Recovery returns it)\n" +
-        "  @FUNCTION limits it to one function (e.g. @Image_Deactivate), #GUEST to one target,\n" +
-        "  *COUNT to the first COUNT matching requests. Example: --fault drop-after-work@Image_Deactivate*1";
+        "  drop-after-work          do the work, close before response 2 (" + ResponseRecovery.WireName + " returns it)\n" +
+        "  @FUNCTION limits it to one function (e.g. @" + ImageDeactivate.WireName + "), #GUEST to one target,\n" +
+        "  *COUNT to the first COUNT matching requests. Example: --fault drop-after-work@" + ImageDeactivate.WireName + "*1";
 
     public static FaultSpec Parse(string spec)
     {
         string rest = spec.Trim();
         int? count = null;
         string? guest = null;
-        string? function = null;
+        SmapiFunction? function = null;
 
         int star = rest.LastIndexOf('*');
         if (star >= 0)
@@ -60,8 +61,9 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         if (at >= 0)
         {
             string name = rest[(at + 1)..];
-            function = SmapiFunction.All.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Name
-                ?? throw Bad(spec, $"unknown function '{name}'");
+            function = SmapiFunctions.TryGet(name, StringComparison.OrdinalIgnoreCase, out SmapiFunction named)
+                ? named
+                : throw Bad(spec, $"unknown function '{name}'");
             rest = rest[..at];
         }
 
@@ -77,7 +79,7 @@ public sealed record FaultSpec(FaultKind Kind, int Argument = 0, int ReasonArgum
         return fault;
     }
 
-    public bool Matches(string? function, string? target) =>
+    public bool Matches(SmapiFunction? function, string? target) =>
         (Function is null || Function == function) && (Guest is null || Guest == target);
 
     private static FaultSpec ParseKind(string spec, string kind, string? argument)

@@ -5,7 +5,7 @@ namespace FenceZvm.Simulator.Model;
 /// <summary>The return and reason code a model operation answers with.</summary>
 public readonly record struct Outcome(int ReturnCode, int ReasonCode)
 {
-    public static Outcome Ok { get; } = new(0, 0);
+    public static Outcome Ok { get; } = new(ReturnCodes.Ok, ReturnCodes.RsNone);
 
     public static Outcome NotFound { get; } = new(ReturnCodes.ImageOperation, ReturnCodes.RsNotFound);
 
@@ -15,7 +15,7 @@ public readonly record struct Outcome(int ReturnCode, int ReasonCode)
 
     public static Outcome BeingDeactivated { get; } = new(ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated);
 
-    public bool Succeeded => ReturnCode == 0;
+    public bool Succeeded => ReturnCode == ReturnCodes.Ok;
 
     public override string ToString() => $"RC {ReturnCode} RS {ReasonCode}";
 }

@@ -1,3 +1,4 @@
+using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 
 namespace FenceZvm.Simulator.Model;
@@ -10,11 +11,11 @@ namespace FenceZvm.Simulator.Model;
 public sealed record SmapiUser(
     string Name,
     string Password,
-    IReadOnlySet<string>? Functions = null,
+    IReadOnlySet<SmapiFunction>? Functions = null,
     IReadOnlySet<string>? Targets = null,
     bool PasswordExpired = false)
 {
-    public bool MayCall(SmapiFunction function) => Functions is null || Functions.Contains(function.Name);
+    public bool MayCall(SmapiFunction function) => Functions is null || Functions.Contains(function);
 
     public bool MayTarget(string target) => Targets is null || Targets.Contains(target);
 
@@ -27,7 +28,7 @@ public sealed record SmapiUser(
         }
 
         string name = GuestDefinition.ValidName(parts[0], $"user '{parts[0]}'");
-        IReadOnlySet<string>? functions = parts.Length > 2 ? ParseFunctions(parts[2], name) : null;
+        IReadOnlySet<SmapiFunction>? functions = parts.Length > 2 ? ParseFunctions(parts[2], name) : null;
         IReadOnlySet<string>? targets = parts.Length > 3 ? ParseTargets(parts[3]) : null;
         bool expired = false;
         if (parts.Length > 4)
@@ -40,19 +41,19 @@ public sealed record SmapiUser(
         return new SmapiUser(name, parts[1], functions, targets, expired);
     }
 
-    private static HashSet<string>? ParseFunctions(string list, string user)
+    private static HashSet<SmapiFunction>? ParseFunctions(string list, string user)
     {
         if (list.Length == 0 || list.Equals("all", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        var functions = new HashSet<string>(StringComparer.Ordinal);
+        var functions = new HashSet<SmapiFunction>();
         foreach (string item in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            SmapiFunction? function = SmapiFunction.All.FirstOrDefault(f => f.Name.Equals(item, StringComparison.OrdinalIgnoreCase));
-            functions.Add(function?.Name ?? throw new SimulatorConfigException(
-                $"user '{user}': unknown function '{item}' (known: {string.Join(", ", SmapiFunction.All.Select(f => f.Name))})"));
+            functions.Add(SmapiFunctions.TryGet(item, StringComparison.OrdinalIgnoreCase, out SmapiFunction function)
+                ? function
+                : throw new SimulatorConfigException($"user '{user}': unknown function '{item}' (known: {SmapiFunctions.Names()})"));
         }
 
         return functions;

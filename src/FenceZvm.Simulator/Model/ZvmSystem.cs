@@ -59,8 +59,6 @@ public sealed class ZvmSystem : IDisposable
     /// <summary>From a recycle request to the new logon; the guest shows inactive meanwhile.</summary>
     public TimeSpan RecycleDelay { get; }
 
-    public TimeProvider Time => time;
-
     public SmapiUser? FindUser(string name) => users.GetValueOrDefault(name);
 
     public Outcome Activate(string name) => Change(name, guest => guest.State switch

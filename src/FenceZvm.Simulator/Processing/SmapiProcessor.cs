@@ -15,17 +15,11 @@ namespace FenceZvm.Simulator.Processing;
 /// </summary>
 public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseStore responses, int functionalLevel = 640, IEnumerable<NameList>? nameLists = null)
 {
+    // The first extra parameter is parameter 5 (after function name, user, password and target).
     private const int ForceTimeParameter = 5;
     private const int DateFormatParameter = 5;
-    private const int SyntaxUnrecognized = 19;
-    private const int RsSomeNotActivated = 28;
-    private const int RsSomeNotDeactivated = 32;
-    private const int RsSomeNotRecycled = 36;
-    private const int RsListNotFound = 24;
 
     private readonly Dictionary<string, NameList> lists = (nameLists ?? []).ToDictionary(l => l.Name, StringComparer.Ordinal);
-
-    public ZvmSystem System => system;
 
     public ProcessedResponse Process(DecodedRequest request, string? iucvCaller = null)
     {
@@ -35,7 +29,7 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
             return refused;
         }
 
-        if (iucvCaller is not null && request.Function == SmapiFunction.CheckAuthentication
+        if (iucvCaller is not null && request.Function.Id == SmapiFunctionId.CheckAuthentication
             && request.User.Length > 0 && !request.User.Equals(iucvCaller, StringComparison.OrdinalIgnoreCase)
             && Authenticate(system.FindUser(request.User.ToUpperInvariant()), request.Password) is { } otherRefused)
         {
@@ -48,29 +42,33 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
             return ProcessedResponse.Of(ReturnCodes.NotAuthorized, ReturnCodes.RsNotAuthorizedByServer);
         }
 
-        return request.Function.Name switch
-        {
-            "Image_Activate" => Operate(target, system.Activate, RsSomeNotActivated, Outcome.Ok),
-            "Image_Deactivate" => Deactivate(target, request.Parameters[0].Text ?? string.Empty),
-            "Image_Recycle" => Operate(target, system.Recycle, RsSomeNotRecycled, Outcome.Ok),
-            "Image_Status_Query" => StatusQuery(target),
-            "Image_Name_Query_DM" => new ProcessedResponse(0, 0, ImageNameList.Build(system.DefinedGuests(), codec)),
-            "Check_Authentication" => ProcessedResponse.Of(0, 0),
-            "Query_API_Functional_Level" => ProcessedResponse.Of(0, functionalLevel),
-            "Response_Recovery" => Recover(unchecked((uint)request.Parameters[0].Number)),
-            "Image_Query_Activate_Time" => ActivateTime(target, (byte)request.Parameters[0].Number),
-            _ => ProcessedResponse.Of(ReturnCodes.ServerError, ReturnCodes.RsFunctionNotValid),
-        };
+        return Dispatch(request, target);
     }
+
+    // No default arm: a function without a handler here is a compile error (CS8509), not an answer.
+#pragma warning disable CS8524 // values outside the enum's members cannot come from a decoded request
+    private ProcessedResponse Dispatch(DecodedRequest request, string target) => request.Function.Id switch
+    {
+        SmapiFunctionId.ImageActivate => Operate(target, system.Activate, ImageActivate.RsSomeNotActivated, Outcome.Ok),
+        SmapiFunctionId.ImageDeactivate => Deactivate(target, ImageDeactivate.ForceTimeOf(request)),
+        SmapiFunctionId.ImageRecycle => Operate(target, system.Recycle, ImageRecycle.RsSomeNotRecycled, Outcome.Ok),
+        SmapiFunctionId.ImageStatusQuery => StatusQuery(target),
+        SmapiFunctionId.ImageNameQueryDm => ProcessedResponse.Success(ImageNameList.Build(system.DefinedGuests(), codec)),
+        SmapiFunctionId.CheckAuthentication => ProcessedResponse.Success([]),
+        SmapiFunctionId.QueryApiFunctionalLevel => ProcessedResponse.Of(ReturnCodes.Ok, functionalLevel),
+        SmapiFunctionId.ResponseRecovery => Recover(ResponseRecovery.RequestIdOf(request)),
+        SmapiFunctionId.ImageQueryActivateTime => ActivateTime(target, ImageQueryActivateTime.DateFormatOf(request)),
+    };
+#pragma warning restore CS8524
 
     private static ProcessedResponse? Authenticate(SmapiUser? user, string password)
     {
         if (user is null || !string.Equals(user.Password, password, StringComparison.Ordinal))
         {
-            return ProcessedResponse.Of(ReturnCodes.BadUserOrPassword, 0);
+            return ProcessedResponse.Of(ReturnCodes.BadUserOrPassword, ReturnCodes.RsNone);
         }
 
-        return user.PasswordExpired ? ProcessedResponse.Of(ReturnCodes.PasswordExpired, 0) : null;
+        return user.PasswordExpired ? ProcessedResponse.Of(ReturnCodes.PasswordExpired, ReturnCodes.RsNone) : null;
     }
 
     /// <summary>
@@ -82,11 +80,11 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
         ForceTime parsed = ForceTime.Immediate;
         if (forceTime.Length > 0 && !ForceTime.TryParse(forceTime, out parsed))
         {
-            return ProcessedResponse.Of(ReturnCodes.Syntax, (ForceTimeParameter * 100) + SyntaxUnrecognized);
+            return ProcessedResponse.Of(ReturnCodes.Syntax, ReturnCodes.SyntaxReason(ForceTimeParameter, ReturnCodes.SyntaxUnrecognized));
         }
 
         TimeSpan? within = parsed.WithinSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
-        return Operate(target, image => system.Deactivate(image, within), RsSomeNotDeactivated, new Outcome(0, parsed.WithinSeconds ?? 0));
+        return Operate(target, image => system.Deactivate(image, within), ImageDeactivate.RsSomeNotDeactivated, new Outcome(ReturnCodes.Ok, parsed.WithinSeconds ?? ReturnCodes.RsNone));
     }
 
     /// <summary>One image, or each member of a name list; a target longer than an image name must be a list.</summary>
@@ -99,7 +97,7 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
 
         if (target.Length > SmapiRequest.MaxImageNameLength)
         {
-            return ProcessedResponse.Of(ReturnCodes.ImageOperation, RsListNotFound);
+            return ProcessedResponse.Of(ReturnCodes.ImageOperation, ReturnCodes.RsListNotFound);
         }
 
         Outcome outcome = operation(target);
@@ -108,36 +106,26 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
 
     private ProcessedResponse StatusQuery(string target)
     {
-        if (target == "*")
+        if (target == ImageStatusQuery.AllActive)
         {
-            return new ProcessedResponse(0, 0, ImageNameList.Build(system.ActiveGuests(), codec));
+            return ProcessedResponse.Success(ImageNameList.Build(system.ActiveGuests(), codec));
         }
 
         return system.QueryStatus(target) is { Active: true }
-            ? new ProcessedResponse(0, 0, ImageNameList.Build([target], codec))
-            : ProcessedResponse.Of(0, ReturnCodes.RsNotActive);
+            ? ProcessedResponse.Success(ImageNameList.Build([target], codec))
+            : ProcessedResponse.Of(ReturnCodes.Ok, ReturnCodes.RsNotActive);
     }
 
     private ProcessedResponse Recover(uint requestId) =>
         responses.TryGet(requestId, out byte[] body)
-            ? new ProcessedResponse(0, 0, body)
-            : ProcessedResponse.Of(4, 4);
+            ? ProcessedResponse.Success(body)
+            : ProcessedResponse.Of(ResponseRecovery.NoDataReturnCode, ResponseRecovery.NoDataReasonCode);
 
     private ProcessedResponse ActivateTime(string target, byte dateFormat)
     {
-        string? pattern = dateFormat switch
+        if (ImageQueryActivateTime.DatePattern(dateFormat) is not { } pattern)
         {
-            1 => "MM/dd/yy",
-            2 => "MM/dd/yyyy",
-            3 => "yy-MM-dd",
-            4 => "yyyy-MM-dd",
-            5 => "dd/MM/yy",
-            6 => "dd/MM/yyyy",
-            _ => null,
-        };
-        if (pattern is null)
-        {
-            return ProcessedResponse.Of(ReturnCodes.Syntax, (DateFormatParameter * 100) + SyntaxUnrecognized);
+            return ProcessedResponse.Of(ReturnCodes.Syntax, ReturnCodes.SyntaxReason(DateFormatParameter, ReturnCodes.SyntaxUnrecognized));
         }
 
         GuestSnapshot? guest = system.Find(target);
@@ -156,6 +144,6 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
             .String(logon.ToString(pattern, CultureInfo.InvariantCulture))
             .String(logon.ToString("HH:mm:ss", CultureInfo.InvariantCulture))
             .ToArray();
-        return new ProcessedResponse(0, 0, output);
+        return ProcessedResponse.Success(output);
     }
 }

@@ -21,7 +21,6 @@ internal sealed class ConnectionHandler(
     RequestIdSource ids,
     CancellationToken stopping)
 {
-    private const int LengthNotValid = 36;
     private const int FirstRead = 256;
     private static readonly byte[] Garbage = "GARBAGE AFTER RESPONSE"u8.ToArray();
 
@@ -116,7 +115,7 @@ internal sealed class ConnectionHandler(
             rejection = ProcessedResponse.Of(e.ReturnCode, e.ReasonCode);
         }
 
-        FaultSpec? fault = faults.TakeFor(request?.Function.Name, request?.Target?.ToUpperInvariant());
+        FaultSpec? fault = faults.TakeFor(request?.Function, request?.Target?.ToUpperInvariant());
         switch (fault?.Kind)
         {
             case FaultKind.CloseBeforeRequestId:
@@ -207,7 +206,7 @@ internal sealed class ConnectionHandler(
             received += read;
         }
 
-        int inputLength = BinaryPrimitives.ReadInt32BigEndian(first);
+        int inputLength = BigEndianReader.Int32At(first);
         if (inputLength < 0 || inputLength > options.MaxInputLength)
         {
             await RejectLengthAsync(stream, timeout.Token).ConfigureAwait(false);
@@ -228,7 +227,7 @@ internal sealed class ConnectionHandler(
     private async Task RejectLengthAsync(Stream stream, CancellationToken token)
     {
         uint requestId = ids.Next();
-        byte[] message = [.. ResponseFramer.RequestId(requestId), .. ResponseFramer.Output(requestId, ReturnCodes.ServerError, LengthNotValid, [])];
+        byte[] message = [.. ResponseFramer.RequestId(requestId), .. ResponseFramer.Output(requestId, ReturnCodes.ServerError, ReturnCodes.RsLengthNotValid, [])];
         responses.Keep(requestId, message[8..]);
         await new ResponseWriter(stream, false, token).WriteAsync(message).ConfigureAwait(false);
         await WaitForCloseAsync(stream, token).ConfigureAwait(false);

@@ -3,47 +3,25 @@ using System.Diagnostics;
 namespace FenceZvm.Smapi.Client;
 
 /// <summary>
-/// Bounds each phase of one exchange by the timeout. A stream that can time out itself gets, before
-/// every blocking call, what is left of the phase as its read and write timeouts: no timer, no thread.
-/// Any other stream (IUCV) is bounded by the deadline's timer, which closes it when the phase ends.
+/// Bounds each phase of one exchange by the timeout: before every blocking call the stream gets what is
+/// left of the phase as its read and write timeouts (every transport's stream honours them). No timer,
+/// no thread.
 /// </summary>
-internal sealed class PhaseClock(TimeSpan timeout, CancellationTokenSource deadline)
+internal sealed class PhaseClock(TimeSpan timeout)
 {
     private long phaseStart = Stopwatch.GetTimestamp();
-    private bool timerArmed;
 
     public ExchangePhase Phase { get; private set; } = ExchangePhase.Connect;
 
-    /// <summary>The timer path, for the asynchronous connect and for streams without timeouts.</summary>
-    public void ArmTimer()
-    {
-        timerArmed = true;
-        deadline.CancelAfter(timeout);
-    }
-
-    public void Start(ExchangePhase phase, Stream stream)
+    public void Start(ExchangePhase phase)
     {
         Phase = phase;
         phaseStart = Stopwatch.GetTimestamp();
-        if (!stream.CanTimeout)
-        {
-            ArmTimer();
-        }
-        else if (timerArmed)
-        {
-            timerArmed = false;
-            deadline.CancelAfter(Timeout.InfiniteTimeSpan);
-        }
     }
 
     /// <summary>Gives the stream what is left of the phase; throws once nothing is left.</summary>
     public void BoundNextCall(Stream stream)
     {
-        if (!stream.CanTimeout)
-        {
-            return;
-        }
-
         TimeSpan left = timeout - Stopwatch.GetElapsedTime(phaseStart);
         if (left <= TimeSpan.Zero)
         {

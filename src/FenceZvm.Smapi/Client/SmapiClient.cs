@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Net.Sockets;
 using FenceZvm.Smapi.Protocol;
@@ -37,28 +36,37 @@ public sealed class SmapiClient
     /// <exception cref="SmapiProtocolException">The response violates the framing.</exception>
     /// <remarks>
     /// The exchange is blocking: for a one-shot process that is far cheaper to start than pipelines and
-    /// asynchronous socket operations (on s390x every method is JIT-compiled at each start). TCP and TLS
-    /// bound every call by the socket's timeouts (<see cref="PhaseClock"/>); other transports by the
-    /// deadline's timer. Cancellation and the timer close the stream, which ends a blocked call at once;
-    /// the exception is then reported as the timeout or cancellation it is.
+    /// asynchronous socket operations (on s390x every method is JIT-compiled at each start). The transport
+    /// bounds its connect and hands back a stream that bounds its own calls; before each call the stream is
+    /// given what is left of the phase (<see cref="PhaseClock"/>). Cancellation closes the stream, which
+    /// ends a blocked call at once; the exception is then reported as the cancellation it is.
+    /// The task is complete when this returns; a failure is in the task, as from an asynchronous method.
     /// </remarks>
-    public async Task<SmapiResponse> CallAsync(SmapiRequest request, CancellationToken cancellationToken = default)
+    public Task<SmapiResponse> CallAsync(SmapiRequest request, CancellationToken cancellationToken = default)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var exchange = new PhaseClock(options.Timeout, deadline);
+        try
+        {
+            return Task.FromResult(Exchange(request, cancellationToken));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<SmapiResponse>(e);
+        }
+    }
+
+    private SmapiResponse Exchange(SmapiRequest request, CancellationToken cancellationToken)
+    {
+        var exchange = new PhaseClock(options.Timeout);
         uint? requestId = null;
         try
         {
-            Stream stream = transport is IBoundedConnect bounded
-                ? bounded.Connect(options.Timeout, cancellationToken)
-                : await ConnectAsync(exchange, deadline.Token).ConfigureAwait(false);
-            using (stream)
-            using (deadline.Token.UnsafeRegister(static s => ((Stream)s!).Dispose(), stream))
+            using Stream stream = transport.Connect(options.Timeout, cancellationToken);
+            using (cancellationToken.UnsafeRegister(static s => ((Stream)s!).Dispose(), stream))
             {
-                exchange.Start(ExchangePhase.Send, stream);
+                exchange.Start(ExchangePhase.Send);
                 Send(stream, request, exchange);
 
-                exchange.Start(ExchangePhase.RequestId, stream);
+                exchange.Start(ExchangePhase.RequestId);
                 Span<byte> word = stackalloc byte[4];
                 int got = ReadFully(stream, word, exchange);
                 if (got < word.Length)
@@ -66,10 +74,10 @@ public sealed class SmapiClient
                     throw new EndOfStreamException(string.Create(CultureInfo.InvariantCulture, $"connection closed after {got} of the 4 bytes of the request id"));
                 }
 
-                requestId = BinaryPrimitives.ReadUInt32BigEndian(word);
+                requestId = BigEndianReader.UInt32At(word);
                 options.Trace?.WriteLine(FrameTrace.RequestId(requestId.Value));
 
-                exchange.Start(ExchangePhase.Output, stream);
+                exchange.Start(ExchangePhase.Output);
                 SmapiResponse response = ReadOutput(stream, requestId.Value, word, exchange);
                 if (options.Trace is { } trace)
                 {
@@ -86,7 +94,7 @@ public sealed class SmapiClient
         {
             throw new OperationCanceledException("interrupted", e, cancellationToken);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTimeout(e, deadline))
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTimeout(e))
         {
             throw new SmapiTransportException(TransportFailure.Timeout, TimeoutMessage(request, exchange.Phase), requestId, e);
         }
@@ -101,22 +109,11 @@ public sealed class SmapiClient
         }
     }
 
-    /// <summary>The asynchronous connect (IUCV, other transports), bounded by the deadline's timer.</summary>
-    private async Task<Stream> ConnectAsync(PhaseClock exchange, CancellationToken deadline)
-    {
-        exchange.ArmTimer();
-        return await transport.ConnectAsync(deadline).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// A phase's time ran out: the stream's own timeout (TimeoutException, or a socket error TimedOut),
-    /// or the deadline's timer, which closes the stream under a blocked call.
-    /// </summary>
-    private static bool IsTimeout(Exception e, CancellationTokenSource deadline) =>
+    /// <summary>A phase's time ran out: the stream's own timeout (TimeoutException, or a socket error TimedOut).</summary>
+    private static bool IsTimeout(Exception e) =>
         e is TimeoutException
         || (e is SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock })
-        || (e is IOException { InnerException: SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock } })
-        || (deadline.IsCancellationRequested && e is OperationCanceledException or IOException or SocketException or ObjectDisposedException);
+        || (e is IOException { InnerException: SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock } });
 
     private void Send(Stream stream, SmapiRequest request, PhaseClock exchange)
     {
@@ -158,7 +155,7 @@ public sealed class SmapiClient
             throw new SmapiProtocolException(ProtocolError.ShortRead, string.Create(CultureInfo.InvariantCulture, $"SMAPI response: connection closed after {got} of the 4 bytes of the output length"));
         }
 
-        int declared = BinaryPrimitives.ReadInt32BigEndian(word);
+        int declared = BigEndianReader.Int32At(word);
         ResponseParser.CheckOutputLength(declared, options.MaxOutputLength);
         byte[] body = new byte[declared];
         got = ReadFully(stream, body, exchange);

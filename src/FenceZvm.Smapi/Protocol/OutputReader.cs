@@ -1,32 +1,21 @@
-using System.Buffers.Binary;
 using FenceZvm.Smapi.Text;
 
 namespace FenceZvm.Smapi.Protocol;
 
 /// <summary>
-/// Reads a function's output fields (int4 and length-prefixed strings) and never past its end:
-/// every declared length is checked against what is left before it is used.
+/// Reads a function's output fields (int4 and length-prefixed strings) with <see cref="BigEndianReader"/>;
+/// a field that does not fit in what is left is malformed output, named by function and field.
 /// </summary>
 public ref struct OutputReader(ReadOnlySpan<byte> output, string functionName)
 {
-    private readonly ReadOnlySpan<byte> data = output;
-    private int position;
+    private BigEndianReader reader = new(output);
 
-    public readonly int Remaining => data.Length - position;
+    public readonly int Remaining => reader.Remaining;
 
-    public readonly bool AtEnd => position >= data.Length;
+    public readonly bool AtEnd => reader.AtEnd;
 
-    public int ReadInt32(string fieldName)
-    {
-        if (Remaining < 4)
-        {
-            throw Malformed($"{fieldName} needs 4 bytes, {Remaining} left");
-        }
-
-        int value = BinaryPrimitives.ReadInt32BigEndian(data[position..]);
-        position += 4;
-        return value;
-    }
+    public int ReadInt32(string fieldName) =>
+        reader.TryReadInt32(out int value) ? value : throw Malformed($"{fieldName} needs 4 bytes, {Remaining} left");
 
     /// <summary>An int4 length in [0, Remaining].</summary>
     public int ReadLength(string fieldName)
@@ -40,17 +29,10 @@ public ref struct OutputReader(ReadOnlySpan<byte> output, string functionName)
         return length;
     }
 
-    public ReadOnlySpan<byte> ReadBytes(int length, string fieldName)
-    {
-        if (length < 0 || length > Remaining)
-        {
-            throw Malformed($"{fieldName} of {length} bytes does not fit in the {Remaining} bytes left");
-        }
-
-        ReadOnlySpan<byte> bytes = data.Slice(position, length);
-        position += length;
-        return bytes;
-    }
+    public ReadOnlySpan<byte> ReadBytes(int length, string fieldName) =>
+        reader.TryReadBytes(length, out ReadOnlySpan<byte> bytes)
+            ? bytes
+            : throw Malformed($"{fieldName} of {length} bytes does not fit in the {Remaining} bytes left");
 
     /// <summary>int4 length (within bounds) followed by that many characters.</summary>
     public string ReadString(ITextCodec codec, string fieldName, int minLength = 0, int maxLength = int.MaxValue)

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Text;
 
 namespace FenceZvm.Smapi.Protocol;
@@ -10,17 +10,13 @@ namespace FenceZvm.Smapi.Protocol;
 /// </summary>
 public static class RequestDecoder
 {
-    private const int TotalLengthMismatch = 20;
-    private const int FunctionNotValid = 12;
-    private const int SyntaxTooLong = 13;
-    private const int SyntaxNotAlphanumeric = 36;
-
     /// <summary>Decodes a whole frame, input_length word included.</summary>
     public static DecodedRequest DecodeFrame(ReadOnlySpan<byte> frame, ITextCodec codec)
     {
-        if (frame.Length < 4 || BinaryPrimitives.ReadInt32BigEndian(frame) != frame.Length - 4)
+        var reader = new BigEndianReader(frame);
+        if (!reader.TryReadInt32(out int inputLength) || inputLength != reader.Remaining)
         {
-            throw new SmapiRequestDecodeException(900, TotalLengthMismatch, "input length does not match the request data");
+            throw LengthMismatch("input length does not match the request data");
         }
 
         return Decode(frame[4..], codec);
@@ -30,18 +26,18 @@ public static class RequestDecoder
     public static DecodedRequest Decode(ReadOnlySpan<byte> body, ITextCodec codec)
     {
         var fields = new List<RequestField> { new("input_length", 0, 4, RequestFieldContent.Length) };
-        var cursor = new Cursor(body, fields);
+        var reader = new BigEndianReader(body);
 
-        string name = cursor.Text("function_name", codec, RequestFieldContent.Text, int.MaxValue, 1);
-        if (!SmapiFunction.TryGet(name, out SmapiFunction function))
+        string name = Text(ref reader, fields, "function_name", codec, RequestFieldContent.Text, int.MaxValue, 1);
+        if (!SmapiFunctions.TryGet(name, out SmapiFunction function))
         {
-            throw new SmapiRequestDecodeException(900, FunctionNotValid, $"function '{name}' does not exist");
+            throw new SmapiRequestDecodeException(ReturnCodes.ServerError, ReturnCodes.RsFunctionNotValid, $"function '{name}' does not exist");
         }
 
-        string user = cursor.Text("authenticated_userid", codec, RequestFieldContent.Text, SmapiRequest.MaxUserLength, 2);
-        string password = cursor.Text("password", codec, RequestFieldContent.Secret, SmapiRequest.MaxPasswordLength, 3);
+        string user = Text(ref reader, fields, "authenticated_userid", codec, RequestFieldContent.Text, SmapiRequest.MaxUserLength, 2);
+        string password = Text(ref reader, fields, "password", codec, RequestFieldContent.Secret, SmapiRequest.MaxPasswordLength, 3);
         string? target = function.HasTarget
-            ? cursor.Text("target_identifier", codec, RequestFieldContent.Text, function.MaxTargetLength, 4)
+            ? Text(ref reader, fields, "target_identifier", codec, RequestFieldContent.Text, function.MaxTargetLength, 4)
             : null;
 
         var parameters = new RequestParameter[function.Extras.Length];
@@ -50,86 +46,76 @@ public static class RequestDecoder
             string fieldName = $"parameter_{i + 1}";
             parameters[i] = function.Extras[i] switch
             {
-                ParameterKind.Text => RequestParameter.OfText(cursor.Text(fieldName, codec, RequestFieldContent.Text, SmapiRequest.MaxTextParameterLength, 5 + i)),
-                ParameterKind.Int32 => RequestParameter.OfInt32(cursor.Int32(fieldName)),
-                _ => RequestParameter.OfByte(cursor.Byte(fieldName)),
+                ParameterKind.Text => RequestParameter.OfText(Text(ref reader, fields, fieldName, codec, RequestFieldContent.Text, SmapiRequest.MaxTextParameterLength, 5 + i)),
+                ParameterKind.Int32 => RequestParameter.OfInt32(Int32(ref reader, fields, fieldName)),
+                _ => RequestParameter.OfByte(Byte(ref reader, fields, fieldName)),
             };
         }
 
-        if (!cursor.AtEnd)
+        if (!reader.AtEnd)
         {
-            throw new SmapiRequestDecodeException(900, TotalLengthMismatch, $"{cursor.Remaining} bytes follow the last parameter of {function.Name}");
+            throw LengthMismatch($"{reader.Remaining} bytes follow the last parameter of {function.Name}");
         }
 
         return new DecodedRequest(function, user, password, target, parameters, fields);
     }
 
-    private ref struct Cursor(ReadOnlySpan<byte> body, List<RequestField> fields)
+    // Field offsets count from the input_length word, which the body reader does not see.
+    private static int Offset(in BigEndianReader reader) => 4 + reader.Position;
+
+    private static int Int32(ref BigEndianReader reader, List<RequestField> fields, string name, RequestFieldContent content = RequestFieldContent.Number)
     {
-        private readonly ReadOnlySpan<byte> body = body;
-        private int position;
-
-        public readonly bool AtEnd => position == body.Length;
-
-        public readonly int Remaining => body.Length - position;
-
-        public int Int32(string name)
+        int offset = Offset(reader);
+        if (!reader.TryReadInt32(out int value))
         {
-            Need(4, name);
-            fields.Add(new RequestField(name, 4 + position, 4, RequestFieldContent.Number));
-            int value = BinaryPrimitives.ReadInt32BigEndian(body[position..]);
-            position += 4;
-            return value;
+            throw LengthMismatch($"request ends before {name}");
         }
 
-        public byte Byte(string name)
+        fields.Add(new RequestField(name, offset, 4, content));
+        return value;
+    }
+
+    private static byte Byte(ref BigEndianReader reader, List<RequestField> fields, string name)
+    {
+        int offset = Offset(reader);
+        if (!reader.TryReadByte(out byte value))
         {
-            Need(1, name);
-            fields.Add(new RequestField(name, 4 + position, 1, RequestFieldContent.Number));
-            return body[position++];
+            throw LengthMismatch($"request ends before {name}");
         }
 
-        public string Text(string name, ITextCodec codec, RequestFieldContent content, int maxLength, int parameterNumber)
+        fields.Add(new RequestField(name, offset, 1, RequestFieldContent.Number));
+        return value;
+    }
+
+    private static string Text(ref BigEndianReader reader, List<RequestField> fields, string name, ITextCodec codec, RequestFieldContent content, int maxLength, int parameterNumber)
+    {
+        int length = Int32(ref reader, fields, name + "_length", RequestFieldContent.Length);
+        int offset = Offset(reader);
+        if (!reader.TryReadBytes(length, out ReadOnlySpan<byte> bytes))
         {
-            Need(4, name + "_length");
-            int length = BinaryPrimitives.ReadInt32BigEndian(body[position..]);
-            fields.Add(new RequestField(name + "_length", 4 + position, 4, RequestFieldContent.Length));
-            position += 4;
-            if (length < 0 || length > Remaining)
-            {
-                throw new SmapiRequestDecodeException(900, TotalLengthMismatch, $"{name} length {length} runs past the end of the request");
-            }
-
-            if (length > maxLength)
-            {
-                throw new SmapiRequestDecodeException(24, (parameterNumber * 100) + SyntaxTooLong, $"{name} is longer than {maxLength} characters");
-            }
-
-            fields.Add(new RequestField(name, 4 + position, length, content));
-            string text;
-            try
-            {
-                text = codec.Decode(body.Slice(position, length), name);
-            }
-            catch (SmapiEncodingException e) when (parameterNumber == 1)
-            {
-                throw new SmapiRequestDecodeException(900, FunctionNotValid, $"function name is not valid {codec.Name} text: {e.Message}");
-            }
-            catch (SmapiEncodingException e)
-            {
-                throw new SmapiRequestDecodeException(24, (parameterNumber * 100) + SyntaxNotAlphanumeric, e.Message);
-            }
-
-            position += length;
-            return text;
+            throw LengthMismatch($"{name} length {length} runs past the end of the request");
         }
 
-        private readonly void Need(int count, string name)
+        if (length > maxLength)
         {
-            if (Remaining < count)
-            {
-                throw new SmapiRequestDecodeException(900, TotalLengthMismatch, $"request ends before {name}");
-            }
+            throw new SmapiRequestDecodeException(ReturnCodes.Syntax, ReturnCodes.SyntaxReason(parameterNumber, ReturnCodes.SyntaxTooLong), $"{name} is longer than {maxLength} characters");
+        }
+
+        fields.Add(new RequestField(name, offset, length, content));
+        try
+        {
+            return codec.Decode(bytes, name);
+        }
+        catch (SmapiEncodingException e) when (parameterNumber == 1)
+        {
+            throw new SmapiRequestDecodeException(ReturnCodes.ServerError, ReturnCodes.RsFunctionNotValid, $"function name is not valid {codec.Name} text: {e.Message}");
+        }
+        catch (SmapiEncodingException e)
+        {
+            throw new SmapiRequestDecodeException(ReturnCodes.Syntax, ReturnCodes.SyntaxReason(parameterNumber, ReturnCodes.SyntaxNotAlphanumeric), e.Message);
         }
     }
+
+    private static SmapiRequestDecodeException LengthMismatch(string detail) =>
+        new(ReturnCodes.ServerError, ReturnCodes.RsLengthMismatch, detail);
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 
 namespace FenceZvm.Smapi.Protocol;
 
@@ -13,39 +12,34 @@ public static class ResponseParser
 {
     public static bool TryReadRequestId(ref ReadOnlySequence<byte> buffer, out uint requestId)
     {
-        requestId = 0;
-        var reader = new SequenceReader<byte>(buffer);
-        if (!reader.TryReadBigEndian(out int value))
+        bool read = BigEndianReader.TryPeekInt32(buffer, out int value);
+        requestId = unchecked((uint)value);
+        if (read)
         {
-            return false;
+            buffer = buffer.Slice(4);
         }
 
-        requestId = unchecked((uint)value);
-        buffer = buffer.Slice(reader.Position);
-        return true;
+        return read;
     }
 
     /// <exception cref="SmapiProtocolException">A bad output_length or a mismatched request id.</exception>
     public static bool TryReadOutput(ref ReadOnlySequence<byte> buffer, uint expectedRequestId, int maxOutputLength, out SmapiResponse? response)
     {
         response = null;
-        var reader = new SequenceReader<byte>(buffer);
-        if (!reader.TryReadBigEndian(out int outputLength))
+        if (!BigEndianReader.TryPeekInt32(buffer, out int outputLength))
         {
             return false;
         }
 
         CheckOutputLength(outputLength, maxOutputLength);
-        if (reader.Remaining < outputLength)
+        if (buffer.Length - 4 < outputLength)
         {
             return false;
         }
 
-        byte[] body = new byte[outputLength];
-        reader.TryCopyTo(body);
-        reader.Advance(outputLength);
-        response = ParseBody(body, expectedRequestId);
-        buffer = buffer.Slice(reader.Position);
+        ReadOnlySequence<byte> whole = buffer.Slice(4, outputLength);
+        response = ParseBody(whole.ToArray(), expectedRequestId);
+        buffer = buffer.Slice(whole.End);
         return true;
     }
 
@@ -72,7 +66,7 @@ public static class ResponseParser
     {
         ArgumentNullException.ThrowIfNull(body);
         CheckOutputLength(body.Length, int.MaxValue);
-        uint requestId = BinaryPrimitives.ReadUInt32BigEndian(body);
+        uint requestId = BigEndianReader.UInt32At(body);
         if (requestId != expectedRequestId)
         {
             throw new SmapiProtocolException(
@@ -80,8 +74,8 @@ public static class ResponseParser
                 $"SMAPI response: request id {requestId} in the output does not match request id {expectedRequestId} acknowledged by the server");
         }
 
-        int rc = BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(4));
-        int rs = BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(8));
-        return new SmapiResponse(requestId, rc, rs, body.AsMemory(12));
+        int rc = BigEndianReader.Int32At(body.AsSpan(4));
+        int rs = BigEndianReader.Int32At(body.AsSpan(8));
+        return new SmapiResponse(requestId, rc, rs, body.AsMemory(ResponseLimits.MinOutputLength));
     }
 }

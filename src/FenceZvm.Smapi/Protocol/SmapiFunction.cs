@@ -1,52 +1,54 @@
 namespace FenceZvm.Smapi.Protocol;
 
 /// <summary>
-/// The request layout of one SMAPI function: its exact (case-sensitive) name, whether a target
-/// follows the password, and the kinds of its extra parameters. One table serves the framer,
-/// the decoder (simulator, trace) and the typed function helpers.
+/// What a SMAPI function is: its exact (case-sensitive) name, its request layout (whether a target
+/// follows the password, how long it may be, the kinds of the extra parameters), whether it changes
+/// state, and the return and reason codes that mean something particular for it. Each function is one
+/// sealed subclass in Functions/ with a single instance, which also builds its requests and reads its
+/// output; everything else (client, decoder, trace, RC table, recovery rule, simulator) goes by that
+/// instance, never by the name.
 /// </summary>
-public sealed record SmapiFunction(string Name, bool HasTarget, params ParameterKind[] Extras)
+public abstract class SmapiFunction
 {
-    public static readonly SmapiFunction ImageActivate = new("Image_Activate", true) { MaxTargetLength = SmapiRequest.MaxNameListLength };
-    public static readonly SmapiFunction ImageDeactivate = new("Image_Deactivate", true, ParameterKind.Text) { MaxTargetLength = SmapiRequest.MaxNameListLength };
-    public static readonly SmapiFunction ImageRecycle = new("Image_Recycle", true) { MaxTargetLength = SmapiRequest.MaxNameListLength };
-    public static readonly SmapiFunction ImageStatusQuery = new("Image_Status_Query", true);
-    public static readonly SmapiFunction ImageNameQueryDm = new("Image_Name_Query_DM", true);
-    public static readonly SmapiFunction CheckAuthentication = new("Check_Authentication", false);
-    public static readonly SmapiFunction QueryApiFunctionalLevel = new("Query_API_Functional_Level", true);
-    public static readonly SmapiFunction ResponseRecovery = new("Response_Recovery", true, ParameterKind.Int32);
-    public static readonly SmapiFunction ImageQueryActivateTime = new("Image_Query_Activate_Time", true, ParameterKind.Byte);
+    private protected SmapiFunction(SmapiFunctionId id, string name, bool hasTarget, int maxTargetLength, bool changesState, params ParameterKind[] extras)
+    {
+        Id = id;
+        Name = name;
+        HasTarget = hasTarget;
+        MaxTargetLength = maxTargetLength;
+        ChangesState = changesState;
+        Extras = extras;
+    }
+
+    public SmapiFunctionId Id { get; }
+
+    public string Name { get; }
+
+    public bool HasTarget { get; }
+
+    public ParameterKind[] Extras { get; }
 
     /// <summary>
     /// The longest target: an image name (8), or for the image operations also the name of a
     /// server-side name list of images (64).
     /// </summary>
-    public int MaxTargetLength { get; init; } = SmapiRequest.MaxImageNameLength;
-
-    public static IReadOnlyList<SmapiFunction> All { get; } =
-    [
-        ImageActivate, ImageDeactivate, ImageRecycle, ImageStatusQuery, ImageNameQueryDm,
-        CheckAuthentication, QueryApiFunctionalLevel, ResponseRecovery, ImageQueryActivateTime,
-    ];
+    public int MaxTargetLength { get; }
 
     /// <summary>
-    /// Exact, case-sensitive lookup, as the server does (a wrong case is RC 900 RS 12). A scan of nine
-    /// entries: a frozen dictionary built in the type initializer cost every client start its JIT time.
+    /// True for a request that must never be sent twice blindly: when its response is lost, the client
+    /// asks for it with Response_Recovery instead. Queries are simply asked again.
     /// </summary>
-    public static bool TryGet(string name, out SmapiFunction function)
-    {
-        foreach (SmapiFunction candidate in All)
-        {
-            if (candidate.Name == name)
-            {
-                function = candidate;
-                return true;
-            }
-        }
+    public bool ChangesState { get; }
 
-        function = null!;
-        return false;
-    }
+    /// <summary>Words for an RC/RS pair that means something particular for this function; null when the general table applies.</summary>
+    public virtual string? Meaning(int returnCode, int reasonCode) => null;
 
     public override string ToString() => Name;
+
+    /// <summary>A request to this function; user ids and targets are upper-cased (z/VM user ids are), the password never is.</summary>
+    private protected SmapiRequest NewRequest(SmapiCredentials credentials, string? target, params RequestParameter[] parameters) =>
+        new(this, credentials with { User = Upper(credentials.User) }, Upper(target), parameters);
+
+    // A null target or user is left for SmapiRequest to refuse with a SmapiRequestException.
+    private static string Upper(string? value) => value?.ToUpperInvariant()!;
 }

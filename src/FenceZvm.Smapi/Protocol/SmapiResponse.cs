@@ -6,10 +6,10 @@ namespace FenceZvm.Smapi.Protocol;
 /// </summary>
 public sealed record SmapiResponse(uint RequestId, int ReturnCode, int ReasonCode, ReadOnlyMemory<byte> Output)
 {
-    public bool Succeeded => ReturnCode == 0;
+    public bool Succeeded => ReturnCode == ReturnCodes.Ok;
 
-    /// <summary>"Image_Deactivate: RC 100 RS 16: not authorized by the server (...)".</summary>
-    public string Describe(SmapiFunction function) => ReturnCodes.Format(function.Name, ReturnCode, ReasonCode);
+    /// <summary>"FUNCTION: RC 100 RS 16: not authorized by the server (...)".</summary>
+    public string Describe(SmapiFunction function) => ReturnCodes.Format(function, ReturnCode, ReasonCode);
 
     public override string ToString() => $"request {RequestId}: RC {ReturnCode} RS {ReasonCode}, {Output.Length} output bytes";
 }

@@ -75,7 +75,7 @@ public static class FrameTrace
     {
         if (numeric && bytes.Length == 4)
         {
-            return Number(BinaryPrimitives.ReadUInt32BigEndian(bytes));
+            return Number(BigEndianReader.UInt32At(bytes));
         }
 
         var ascii = new StringBuilder(bytes.Length);

@@ -7,7 +7,8 @@ namespace FenceZvm.Smapi.Transport;
 /// server's user id and application DMSRSRQU, no bind (spec 1.2, decision 6). The caller is
 /// identified by its own guest id. With a stand-in path (FENCE_ZVM_IUCV_SOCKET, a testing aid) the
 /// same code connects to a Unix-domain socket instead, so everything but the address family is
-/// exercised where there is no z/VM.
+/// exercised where there is no z/VM. The connect waits on a thread of its own so that cancellation and
+/// the bound end it at once; the stream then bounds each call by polling in short slices.
 /// </summary>
 public sealed class IucvTransport : ISmapiTransport
 {
@@ -21,15 +22,11 @@ public sealed class IucvTransport : ISmapiTransport
     /// </summary>
     private static readonly TimeSpan StandInBacklogWait = TimeSpan.FromMilliseconds(1);
 
-    private readonly TimeSpan connectBound;
-
     /// <param name="server">The SMAPI IUCV server's user id (VSMREQIU by default), 1 to 8 characters.</param>
-    /// <param name="connectBound">How long the kernel may wait for the server to accept (SO_SNDTIMEO).</param>
     /// <param name="standInSocket">A Unix-domain socket path to connect to instead, for tests.</param>
-    public IucvTransport(string server, TimeSpan connectBound, string? standInSocket = null)
+    public IucvTransport(string server, string? standInSocket = null)
     {
         Server = server.ToUpperInvariant();
-        this.connectBound = connectBound;
         StandInSocket = string.IsNullOrEmpty(standInSocket) ? null : standInSocket;
         Endpoint = StandInSocket is null ? $"IUCV {Server}" : $"IUCV {Server} (stand-in {StandInSocket})";
     }
@@ -40,7 +37,8 @@ public sealed class IucvTransport : ISmapiTransport
 
     public string Endpoint { get; }
 
-    public async ValueTask<Stream> ConnectAsync(CancellationToken cancellationToken)
+    /// <summary>The kernel may wait for the server to accept (SO_SNDTIMEO) for up to <paramref name="bound"/>.</summary>
+    public Stream Connect(TimeSpan bound, CancellationToken cancellationToken)
     {
         // Checked before any system call: the old C agent copied a long name past the field.
         if (SockaddrIucv.Check(Server) is { } problem)
@@ -49,8 +47,8 @@ public sealed class IucvTransport : ISmapiTransport
         }
 
         DescriptorHandle handle = StandInSocket is { } path
-            ? await NativeConnector.ConnectAsync(SockaddrUnix.AfUnix, StandInAddress(path), connectBound, StandInBacklogWait, Endpoint, e => IucvErrors.DescribeStandIn(e, path), cancellationToken).ConfigureAwait(false)
-            : await NativeConnector.ConnectAsync(SockaddrIucv.AfIucv, SockaddrIucv.Build(Server), connectBound, connectBound, Endpoint, e => IucvErrors.Describe(e, Server), cancellationToken).ConfigureAwait(false);
+            ? NativeConnector.Connect(SockaddrUnix.AfUnix, StandInAddress(path), bound, StandInBacklogWait, Endpoint, e => IucvErrors.DescribeStandIn(e, path), cancellationToken)
+            : NativeConnector.Connect(SockaddrIucv.AfIucv, SockaddrIucv.Build(Server), bound, bound, Endpoint, e => IucvErrors.Describe(e, Server), cancellationToken);
         return new DescriptorStream(handle);
     }
 

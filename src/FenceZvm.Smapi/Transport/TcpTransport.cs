@@ -7,16 +7,13 @@ namespace FenceZvm.Smapi.Transport;
 /// Plain TCP to a SMAPI server. Resolves the host, keeps only the allowed address family,
 /// and tries each address in turn (the socket is created in the address's own family).
 /// </summary>
-public sealed class TcpTransport(string host, int port, AddressFamilyPreference family = AddressFamilyPreference.Any) : ISmapiTransport, IBoundedConnect
+public sealed class TcpTransport(string host, int port, AddressFamilyPreference family = AddressFamilyPreference.Any) : ISmapiTransport
 {
     public string Host { get; } = host;
 
     public int Port { get; } = port;
 
     public string Endpoint { get; } = FormatEndpoint(host, port);
-
-    public async ValueTask<Stream> ConnectAsync(CancellationToken cancellationToken) =>
-        new NetworkStream(await ConnectSocketAsync(cancellationToken).ConfigureAwait(false), ownsSocket: true);
 
     public Stream Connect(TimeSpan bound, CancellationToken cancellationToken) =>
         new NetworkStream(ConnectSocket(bound, cancellationToken), ownsSocket: true);
@@ -27,7 +24,7 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
     /// it: their machinery (an event thread, completion queues) costs a one-shot process more to start
     /// than the whole exchange, above all where every method is JIT-compiled (s390x).
     /// </summary>
-    public Socket ConnectSocket(TimeSpan bound, CancellationToken cancellationToken)
+    internal Socket ConnectSocket(TimeSpan bound, CancellationToken cancellationToken)
     {
         IPAddress[] addresses = Allowed(TryParseLiteral(out IPAddress? literal) ? [literal] : ResolveWithin(bound, cancellationToken));
         int milliseconds = (int)Math.Ceiling(bound.TotalMilliseconds);
@@ -81,37 +78,6 @@ public sealed class TcpTransport(string host, int port, AddressFamilyPreference 
         {
             throw new TimeoutException($"resolving {Host} timed out", e);
         }
-    }
-
-    /// <summary>Connects and returns the socket (TLS wraps its stream).</summary>
-    public async ValueTask<Socket> ConnectSocketAsync(CancellationToken cancellationToken)
-    {
-        IPAddress[] addresses = Allowed(TryParseLiteral(out IPAddress? literal) ? [literal] : await ResolveAsync(cancellationToken).ConfigureAwait(false));
-        SocketException? last = null;
-        foreach (IPAddress address in addresses)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, Port), cancellationToken).ConfigureAwait(false);
-                return socket;
-            }
-            catch (SocketException e)
-            {
-                socket.Dispose();
-                last = e;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-
-        throw new SmapiTransportException(
-            TransportFailure.ConnectFailed,
-            $"Unable to connect to {Endpoint}: {SocketErrors.Describe(last!.SocketErrorCode)}",
-            inner: last);
     }
 
     private async ValueTask<IPAddress[]> ResolveAsync(CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace FenceZvm.Smapi.Transport;
 /// CA file) and match the host name; with pinned fingerprints, it must be one of them instead
 /// (self-signed SMAPI servers). A failed handshake is a connect failure naming the reason.
 /// </summary>
-public sealed class TlsTransport : ISmapiTransport, IBoundedConnect
+public sealed class TlsTransport : ISmapiTransport
 {
     private readonly TcpTransport tcp;
     private readonly TlsSettings settings;
@@ -26,29 +26,7 @@ public sealed class TlsTransport : ISmapiTransport, IBoundedConnect
 
     public string Endpoint => $"{tcp.Endpoint} (TLS)";
 
-    public async ValueTask<Stream> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var socket = await tcp.ConnectSocketAsync(cancellationToken).ConfigureAwait(false);
-        var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
-        var handshake = new Handshake(this);
-        try
-        {
-            await ssl.AuthenticateAsClientAsync(handshake.Options, cancellationToken).ConfigureAwait(false);
-            return ssl;
-        }
-        catch (Exception e) when (e is AuthenticationException or IOException)
-        {
-            await ssl.DisposeAsync().ConfigureAwait(false);
-            throw Failed(handshake, e);
-        }
-        catch
-        {
-            await ssl.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    /// <summary>The blocking connect and handshake, bounded by the socket's timeouts (see <see cref="IBoundedConnect"/>).</summary>
+    /// <summary>The blocking connect and handshake, bounded by the socket's timeouts (see <see cref="ISmapiTransport.Connect"/>).</summary>
     public Stream Connect(TimeSpan bound, CancellationToken cancellationToken)
     {
         var ssl = new SslStream(new NetworkStream(tcp.ConnectSocket(bound, cancellationToken), ownsSocket: true), leaveInnerStreamOpen: false);

@@ -54,7 +54,7 @@ public sealed class AddressFamilyTests
         await using var sim = Ipv6Simulator();
         var transport = new FenceZvm.Smapi.Transport.TcpTransport("[::1]:1", sim.Port);
 
-        Assert.That(async () => await transport.ConnectAsync(CancellationToken.None), Throws.TypeOf<FenceZvm.Smapi.Transport.SmapiTransportException>());
+        Assert.That(() => transport.Connect(TimeSpan.FromSeconds(5), CancellationToken.None), Throws.TypeOf<FenceZvm.Smapi.Transport.SmapiTransportException>());
     }
 
     private static SimulatorHost Ipv6Simulator()

@@ -15,14 +15,14 @@ public sealed class RecoveryTests
         SmapiClient client = sim.Client(TimeSpan.FromMilliseconds(500));
 
         var lost = await Assert.ThrowsAsync<SmapiTransportException>(() =>
-            client.CallAsync(SmapiRequests.ImageDeactivate(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate)));
-        SmapiResponse recovery = await client.CallAsync(SmapiRequests.ResponseRecovery(SimulatorHost.Fence, "FENCE", lost!.RequestId!.Value));
-        SmapiResponse? recovered = RecoveredResponse.Parse(recovery, lost.RequestId.Value);
+            client.CallAsync(ImageDeactivate.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate)));
+        SmapiResponse recovery = await client.CallAsync(ResponseRecovery.Request(SimulatorHost.Fence, "FENCE", lost!.RequestId!.Value));
+        SmapiResponse? recovered = ResponseRecovery.Parse(recovery, lost.RequestId.Value);
 
         Assert.That(lost.Failure, Is.EqualTo(TransportFailure.ConnectionClosed));
         Assert.That(recovered, Is.Not.Null);
         Assert.That((recovered!.RequestId, recovered.ReturnCode, recovered.ReasonCode), Is.EqualTo((lost.RequestId.Value, 0, 0)));
-        ImageOperationResult result = ImageOperationResult.Parse(SmapiFunction.ImageDeactivate, recovered, client.Options.Codec);
+        ImageOperationResult result = ImageOperationResult.Parse(ImageDeactivate.Function, recovered, client.Options.Codec);
         Assert.That(result.Succeeded, Is.EqualTo(1));
         var guest = sim.Simulator.System.Find("CNODE1")!;
         Assert.That((guest.Active, guest.Deactivations), Is.EqualTo((false, 1)));

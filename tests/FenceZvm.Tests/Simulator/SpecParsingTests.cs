@@ -2,6 +2,8 @@ using FenceZvm.Simulator;
 using FenceZvm.Simulator.Faults;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Simulator.Server;
+using FenceZvm.Smapi.Functions;
+using FenceZvm.Smapi.Protocol;
 
 namespace FenceZvm.Tests.Simulator;
 
@@ -13,7 +15,7 @@ public sealed class SpecParsingTests
     {
         FaultSpec fault = FaultSpec.Parse("rc:900/99@image_deactivate#cnode1*3");
 
-        Assert.That(fault, Is.EqualTo(new FaultSpec(FaultKind.ReturnCode, 900, 99, "Image_Deactivate", "CNODE1", 3)));
+        Assert.That(fault, Is.EqualTo(new FaultSpec(FaultKind.ReturnCode, 900, 99, ImageDeactivate.Function, "CNODE1", 3)));
     }
 
     [TestCase("output-length-negative", -1)]
@@ -46,11 +48,11 @@ public sealed class SpecParsingTests
     {
         var plan = new FaultPlan([FaultSpec.Parse("silence@Image_Activate#CNODE1*2")]);
 
-        Assert.That(plan.TakeFor("Image_Activate", "CNODE2"), Is.Null);
-        Assert.That(plan.TakeFor("Image_Deactivate", "CNODE1"), Is.Null);
-        Assert.That(plan.TakeFor("Image_Activate", "CNODE1"), Is.Not.Null);
-        Assert.That(plan.TakeFor("Image_Activate", "CNODE1"), Is.Not.Null);
-        Assert.That(plan.TakeFor("Image_Activate", "CNODE1"), Is.Null);
+        Assert.That(plan.TakeFor(ImageActivate.Function, "CNODE2"), Is.Null);
+        Assert.That(plan.TakeFor(ImageDeactivate.Function, "CNODE1"), Is.Null);
+        Assert.That(plan.TakeFor(ImageActivate.Function, "CNODE1"), Is.Not.Null);
+        Assert.That(plan.TakeFor(ImageActivate.Function, "CNODE1"), Is.Not.Null);
+        Assert.That(plan.TakeFor(ImageActivate.Function, "CNODE1"), Is.Null);
     }
 
     [TestCase("cnode1", "CNODE1", true, false)]
@@ -69,9 +71,9 @@ public sealed class SpecParsingTests
 
         Assert.That(SmapiUser.Parse("fence:secret"), Is.EqualTo(new SmapiUser("FENCE", "secret")));
         Assert.That((limited.Name, limited.PasswordExpired), Is.EqualTo(("OPS", true)));
-        Assert.That(limited.Functions, Is.EquivalentTo(new[] { "Image_Status_Query" }));
+        Assert.That(limited.Functions, Is.EquivalentTo(new SmapiFunction[] { ImageStatusQuery.Function }));
         Assert.That(limited.Targets, Is.EquivalentTo(new[] { "CNODE1", "CNODE2" }));
-        Assert.That((all.Functions, all.Targets), Is.EqualTo((null as IReadOnlySet<string>, null as IReadOnlySet<string>)));
+        Assert.That((all.Functions, all.Targets), Is.EqualTo((null as IReadOnlySet<SmapiFunction>, null as IReadOnlySet<string>)));
         Assert.Throws<SimulatorConfigException>(() => SmapiUser.Parse("fence"));
         Assert.Throws<SimulatorConfigException>(() => SmapiUser.Parse("fence:pw:Image_Explode"));
     }

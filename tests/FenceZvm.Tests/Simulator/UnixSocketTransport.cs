@@ -8,12 +8,13 @@ internal sealed class UnixSocketTransport(string path) : ISmapiTransport
 {
     public string Endpoint => "unix " + path;
 
-    public async ValueTask<Stream> ConnectAsync(CancellationToken cancellationToken)
+    public Stream Connect(TimeSpan bound, CancellationToken cancellationToken)
     {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        int milliseconds = (int)Math.Ceiling(bound.TotalMilliseconds);
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { SendTimeout = milliseconds, ReceiveTimeout = milliseconds };
         try
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken);
+            socket.Connect(new UnixDomainSocketEndPoint(path));
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch

@@ -9,7 +9,7 @@ namespace FenceZvm.Tests.Smapi;
 public class ImageNameListTests
 {
     private static IReadOnlyList<string> Parse(byte[] output, ITextCodec? codec = null) =>
-        ImageNameList.Parse(SmapiFunction.ImageStatusQuery, new SmapiResponse(0x1234, 0, 0, output), codec ?? TextCodecs.Ascii);
+        ImageNameList.Parse(ImageStatusQuery.Function, new SmapiResponse(0x1234, 0, 0, output), codec ?? TextCodecs.Ascii);
 
     [Test]
     public void SpecExampleGivesBothNames() =>

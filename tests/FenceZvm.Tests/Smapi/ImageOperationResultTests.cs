@@ -11,7 +11,7 @@ public class ImageOperationResultTests
     private static SmapiResponse Response(byte[] output) => new(0x1235, 200, 32, output);
 
     private static ImageOperationResult Parse(byte[] output) =>
-        ImageOperationResult.Parse(SmapiFunction.ImageDeactivate, Response(output), TextCodecs.Ascii);
+        ImageOperationResult.Parse(ImageDeactivate.Function, Response(output), TextCodecs.Ascii);
 
     [Test]
     public void SpecExampleGivesCountsAndTheFailingImage()

@@ -14,17 +14,17 @@ public class RequestDecoderRoundTripTests
     {
         var requests = new (string Name, SmapiRequest Request)[]
         {
-            ("activate", SmapiRequests.ImageActivate(Fence, "LINUX01")),
-            ("deactivate immed", SmapiRequests.ImageDeactivate(Fence, "LINUX01", ForceTime.Immediate)),
-            ("deactivate within", SmapiRequests.ImageDeactivate(Fence, "LINUX01", ForceTime.Within(65535))),
-            ("deactivate by", SmapiRequests.ImageDeactivate(Fence, "LINUX01", ForceTime.By(23, 59, 59))),
-            ("recycle iucv", SmapiRequests.ImageRecycle(SmapiCredentials.None, "LINUX01")),
-            ("status star", SmapiRequests.ImageStatusQuery(Fence, "*")),
-            ("name query", SmapiRequests.ImageNameQueryDm(Fence, "FOOBAR")),
-            ("check auth", SmapiRequests.CheckAuthentication(Fence)),
-            ("functional level", SmapiRequests.QueryApiFunctionalLevel(Fence, "MAINT")),
-            ("recovery", SmapiRequests.ResponseRecovery(SmapiCredentials.None, "MAINT", 0xFFFFFFFE)),
-            ("activate time", SmapiRequests.ImageQueryActivateTime(Fence, "LINUX01", 6)),
+            ("activate", ImageActivate.Request(Fence, "LINUX01")),
+            ("deactivate immed", ImageDeactivate.Request(Fence, "LINUX01", ForceTime.Immediate)),
+            ("deactivate within", ImageDeactivate.Request(Fence, "LINUX01", ForceTime.Within(65535))),
+            ("deactivate by", ImageDeactivate.Request(Fence, "LINUX01", ForceTime.By(23, 59, 59))),
+            ("recycle iucv", ImageRecycle.Request(SmapiCredentials.None, "LINUX01")),
+            ("status star", ImageStatusQuery.Request(Fence, "*")),
+            ("name query", ImageNameQueryDm.Request(Fence, "FOOBAR")),
+            ("check auth", CheckAuthentication.Request(Fence)),
+            ("functional level", QueryApiFunctionalLevel.Request(Fence, "MAINT")),
+            ("recovery", ResponseRecovery.Request(SmapiCredentials.None, "MAINT", 0xFFFFFFFE)),
+            ("activate time", ImageQueryActivateTime.Request(Fence, "LINUX01", 6)),
         };
         foreach (ITextCodec codec in new[] { TextCodecs.Ascii, TextCodecs.Ebcdic })
         {

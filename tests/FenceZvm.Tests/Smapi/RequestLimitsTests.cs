@@ -11,7 +11,7 @@ public class RequestLimitsTests
     [Test]
     public void UpperBoundsAreAccepted()
     {
-        SmapiRequest request = SmapiRequests.ImageActivate(new SmapiCredentials("ABCDEFGH", new string('p', 200)), "LINUX012");
+        SmapiRequest request = ImageActivate.Request(new SmapiCredentials("ABCDEFGH", new string('p', 200)), "LINUX012");
 
         Assert.That(request.User, Has.Length.EqualTo(8));
         Assert.That(request.Password, Has.Length.EqualTo(200));
@@ -20,20 +20,20 @@ public class RequestLimitsTests
 
     [Test]
     public void UserOfNineCharactersIsRefused() =>
-        Assert.Throws<SmapiRequestException>(() => SmapiRequests.ImageActivate(new SmapiCredentials("ABCDEFGHI", "pw"), "LINUX01"));
+        Assert.Throws<SmapiRequestException>(() => ImageActivate.Request(new SmapiCredentials("ABCDEFGHI", "pw"), "LINUX01"));
 
     [Test]
     public void PasswordOf201CharactersIsRefusedWithoutShowingIt()
     {
         string password = new('q', 201);
-        var e = Assert.Throws<SmapiRequestException>(() => SmapiRequests.CheckAuthentication(new SmapiCredentials("FENCEUSR", password)));
+        var e = Assert.Throws<SmapiRequestException>(() => CheckAuthentication.Request(new SmapiCredentials("FENCEUSR", password)));
 
         Assert.That(e!.Message, Does.Not.Contain("qqqq"));
     }
 
     [Test]
     public void TargetOfNineCharactersIsRefused() =>
-        Assert.Throws<SmapiRequestException>(() => SmapiRequests.ImageStatusQuery(new SmapiCredentials("FENCEUSR", "pw"), "LINUX0123"));
+        Assert.Throws<SmapiRequestException>(() => ImageStatusQuery.Request(new SmapiCredentials("FENCEUSR", "pw"), "LINUX0123"));
 
     [TestCase("")]
     [TestCase(null)]
@@ -41,33 +41,33 @@ public class RequestLimitsTests
     {
         var credentials = new SmapiCredentials("FENCEUSR", "pw");
 
-        Assert.Throws<SmapiRequestException>(() => SmapiRequests.ImageDeactivate(credentials, target!, ForceTime.Immediate));
-        Assert.Throws<SmapiRequestException>(() => SmapiRequests.ImageStatusQuery(credentials, target!));
-        Assert.Throws<SmapiRequestException>(() => new SmapiRequest(SmapiFunction.ImageRecycle, credentials, target));
+        Assert.Throws<SmapiRequestException>(() => ImageDeactivate.Request(credentials, target!, ForceTime.Immediate));
+        Assert.Throws<SmapiRequestException>(() => ImageStatusQuery.Request(credentials, target!));
+        Assert.Throws<SmapiRequestException>(() => new SmapiRequest(ImageRecycle.Function, credentials, target));
     }
 
     [Test]
     public void CheckAuthenticationTakesNoTarget() =>
-        Assert.Throws<SmapiRequestException>(() => new SmapiRequest(SmapiFunction.CheckAuthentication, new SmapiCredentials("FENCEUSR", "pw"), "LINUX01"));
+        Assert.Throws<SmapiRequestException>(() => new SmapiRequest(CheckAuthentication.Function, new SmapiCredentials("FENCEUSR", "pw"), "LINUX01"));
 
     [Test]
     public void ExtraParametersMustMatchTheFunction()
     {
         var credentials = new SmapiCredentials("FENCEUSR", "pw");
 
-        Assert.Throws<SmapiRequestException>(() => new SmapiRequest(SmapiFunction.ImageDeactivate, credentials, "LINUX01"));
-        Assert.Throws<SmapiRequestException>(() => new SmapiRequest(SmapiFunction.ImageDeactivate, credentials, "LINUX01", RequestParameter.OfInt32(5)));
-        Assert.Throws<SmapiRequestException>(() => new SmapiRequest(SmapiFunction.ImageActivate, credentials, "LINUX01", RequestParameter.OfText("X")));
+        Assert.Throws<SmapiRequestException>(() => new SmapiRequest(ImageDeactivate.Function, credentials, "LINUX01"));
+        Assert.Throws<SmapiRequestException>(() => new SmapiRequest(ImageDeactivate.Function, credentials, "LINUX01", RequestParameter.OfInt32(5)));
+        Assert.Throws<SmapiRequestException>(() => new SmapiRequest(ImageActivate.Function, credentials, "LINUX01", RequestParameter.OfText("X")));
     }
 
     [Test]
     public void DefaultCredentialsAreRefusedNotANullReference() =>
-        Assert.Throws<SmapiRequestException>(() => SmapiRequests.ImageActivate(default, "LINUX01"));
+        Assert.Throws<SmapiRequestException>(() => ImageActivate.Request(default, "LINUX01"));
 
     [Test]
     public void NonAsciiPasswordIsRefusedWhenFramedWithoutShowingIt()
     {
-        SmapiRequest request = SmapiRequests.CheckAuthentication(new SmapiCredentials("FENCEUSR", "pässwörd"));
+        SmapiRequest request = CheckAuthentication.Request(new SmapiCredentials("FENCEUSR", "pässwörd"));
 
         var e = Assert.Throws<SmapiEncodingException>(() => RequestFramer.ToArray(request, TextCodecs.Ascii));
         Assert.That(e!.Message, Does.Contain("password").And.Contain("U+00E4").And.Not.Contain("sswö"));

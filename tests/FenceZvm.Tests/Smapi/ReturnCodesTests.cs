@@ -1,4 +1,6 @@
 using FenceZvm.Smapi;
+using FenceZvm.Smapi.Functions;
+using FenceZvm.Smapi.Protocol;
 using NUnit.Framework;
 
 namespace FenceZvm.Tests.Smapi;
@@ -9,7 +11,7 @@ public class ReturnCodesTests
     [Test]
     public void NotAuthorizedByTheServerNamesTheFunctionAndTheAuthList()
     {
-        string text = ReturnCodes.Format("Image_Deactivate", 100, 16);
+        string text = ReturnCodes.Format(ImageDeactivate.Function, 100, 16);
 
         Assert.That(text, Does.StartWith("Image_Deactivate: RC 100 RS 16: not authorized by the server"));
         Assert.That(text, Does.Contain("AUTHLIST"));
@@ -17,7 +19,7 @@ public class ReturnCodesTests
 
     [Test]
     public void StatusQuery0_12IsImageNotActive() =>
-        Assert.That(ReturnCodes.Format("Image_Status_Query", 0, 12), Is.EqualTo("Image_Status_Query: RC 0 RS 12: image not active"));
+        Assert.That(ReturnCodes.Format(ImageStatusQuery.Function, 0, 12), Is.EqualTo("Image_Status_Query: RC 0 RS 12: image not active"));
 
     [TestCase("Image_Activate", 200, 4, "image not found")]
     [TestCase("Image_Activate", 200, 8, "image already active")]
@@ -31,30 +33,33 @@ public class ReturnCodesTests
     [TestCase("Response_Recovery", 4, 4, "request does not exist")]
     [TestCase("Image_Activate", 0, 0, "request successful")]
     public void Pairs(string function, int rc, int rs, string words) =>
-        Assert.That(ReturnCodes.Format(function, rc, rs), Is.EqualTo($"{function}: RC {rc} RS {rs}: {words}"));
+        Assert.That(ReturnCodes.Format(Named(function), rc, rs), Is.EqualTo($"{function}: RC {rc} RS {rs}: {words}"));
+
+    private static SmapiFunction Named(string name) =>
+        SmapiFunctions.TryGet(name, out SmapiFunction function) ? function : throw new ArgumentException($"no function {name}", nameof(name));
 
     [Test]
     public void SyntaxErrorNamesTheParameter() =>
-        Assert.That(ReturnCodes.Describe("Image_Activate", 24, 213), Is.EqualTo("function parameter syntax error in parameter 2 (type 13)"));
+        Assert.That(ReturnCodes.Describe(ImageActivate.Function, 24, 213), Is.EqualTo("function parameter syntax error in parameter 2 (type 13)"));
 
     [Test]
     public void Rc8ReasonIsTheMessageNumber() =>
-        Assert.That(ReturnCodes.Describe("Image_Activate", 8, 45), Does.Contain("HCP/DMS0045"));
+        Assert.That(ReturnCodes.Describe(ImageActivate.Function, 8, 45), Does.Contain("HCP/DMS0045"));
 
     [Test]
     public void UnknownReturnCode()
     {
-        Assert.That(ReturnCodes.Format("Image_Activate", 12345, 7), Is.EqualTo("Image_Activate: RC 12345 RS 7: unknown return code"));
-        Assert.That(ReturnCodes.Describe("Image_Activate", -1, 0), Is.EqualTo("unknown return code"));
+        Assert.That(ReturnCodes.Format(ImageActivate.Function, 12345, 7), Is.EqualTo("Image_Activate: RC 12345 RS 7: unknown return code"));
+        Assert.That(ReturnCodes.Describe(ImageActivate.Function, -1, 0), Is.EqualTo("unknown return code"));
     }
 
     [Test]
     public void UnlistedReasonFallsBackToTheReturnCode() =>
-        Assert.That(ReturnCodes.Describe("Image_Activate", 200, 77), Is.EqualTo("image operation error"));
+        Assert.That(ReturnCodes.Describe(ImageActivate.Function, 200, 77), Is.EqualTo("image operation error"));
 
     [Test]
     public void DeactivateRc0WithReasonIsStillSuccess() =>
-        Assert.That(ReturnCodes.Describe("Image_Deactivate", 0, 30), Is.EqualTo("request successful; deactivated within 30 seconds"));
+        Assert.That(ReturnCodes.Describe(ImageDeactivate.Function, 0, 30), Is.EqualTo("request successful; deactivated within 30 seconds"));
 
     [TestCase(0, "5.3")]
     [TestCase(540, "5.4")]
@@ -66,9 +71,9 @@ public class ReturnCodesTests
     [TestCase(649, "6.4")]
     [TestCase(650, "unknown (650)")]
     public void FunctionalLevel(int rs, string level) =>
-        Assert.That(ReturnCodes.FunctionalLevel(rs), Is.EqualTo(level));
+        Assert.That(QueryApiFunctionalLevel.Level(rs), Is.EqualTo(level));
 
     [Test]
     public void FunctionalLevelQueryDescribesTheLevel() =>
-        Assert.That(ReturnCodes.Describe("Query_API_Functional_Level", 0, 640), Is.EqualTo("request successful; API functional level 6.4"));
+        Assert.That(ReturnCodes.Describe(QueryApiFunctionalLevel.Function, 0, 640), Is.EqualTo("request successful; API functional level 6.4"));
 }

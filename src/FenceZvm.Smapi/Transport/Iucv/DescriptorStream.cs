@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace FenceZvm.Smapi.Transport.Iucv;
@@ -5,8 +6,9 @@ namespace FenceZvm.Smapi.Transport.Iucv;
 /// <summary>
 /// A connected stream socket as a <see cref="Stream"/>, for address families .NET's Socket does not
 /// know (AF_IUCV). Every recv and send is non-blocking (MSG_DONTWAIT); a blocked call waits in poll()
-/// slices of <see cref="PollSlice"/> ms, so closing the stream (the client's deadline or cancellation)
-/// ends it within one slice.
+/// slices of at most <see cref="PollSlice"/> ms, so closing the stream (cancellation) ends it within one
+/// slice, and a call that waits past its <see cref="ReadTimeout"/> or <see cref="WriteTimeout"/> throws
+/// <see cref="TimeoutException"/>, as the client's contract with every transport asks.
 /// </summary>
 internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
 {
@@ -18,6 +20,14 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
 
     public override bool CanSeek => false;
 
+    public override bool CanTimeout => true;
+
+    /// <summary>Milliseconds a read may wait, or <see cref="Timeout.Infinite"/>.</summary>
+    public override int ReadTimeout { get; set; } = Timeout.Infinite;
+
+    /// <summary>Milliseconds a write may wait, or <see cref="Timeout.Infinite"/>.</summary>
+    public override int WriteTimeout { get; set; } = Timeout.Infinite;
+
     public override long Length => throw new NotSupportedException();
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
@@ -28,6 +38,7 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
 
     public override int Read(Span<byte> buffer)
     {
+        long started = Stopwatch.GetTimestamp();
         while (true)
         {
             ObjectDisposedException.ThrowIf(handle.IsClosed, this);
@@ -37,12 +48,13 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
                 return received;
             }
 
-            WaitBlocking(Libc.PollIn);
+            WaitBlocking(Libc.PollIn, started, ReadTimeout);
         }
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        long started = Stopwatch.GetTimestamp();
         while (!buffer.IsEmpty)
         {
             ObjectDisposedException.ThrowIf(handle.IsClosed, this);
@@ -53,7 +65,7 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
                 continue;
             }
 
-            WaitBlocking(Libc.PollOut);
+            WaitBlocking(Libc.PollOut, started, WriteTimeout);
         }
     }
 
@@ -99,11 +111,26 @@ internal sealed class DescriptorStream(DescriptorHandle handle) : Stream
         return errno is Errno.EAGAIN or Errno.EINTR ? -1 : throw new IOException(IucvErrors.StrError(errno));
     }
 
-    /// <summary>One poll slice: returns when ready, or after the slice so the caller can see a close.</summary>
-    private unsafe void WaitBlocking(short events)
+    /// <summary>
+    /// One poll slice: returns when ready, or after the slice so the caller can see a close; throws once
+    /// the call has waited <paramref name="timeout"/> ms since <paramref name="started"/>.
+    /// </summary>
+    private unsafe void WaitBlocking(short events, long started, int timeout)
     {
+        int slice = PollSlice;
+        if (timeout != Timeout.Infinite)
+        {
+            long left = timeout - (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (left <= 0)
+            {
+                throw new TimeoutException($"no progress on the socket within {timeout} ms");
+            }
+
+            slice = (int)Math.Min(slice, left);
+        }
+
         var fd = new Libc.PollFd { Fd = handle.Fd, Events = events };
-        if (Libc.Poll(&fd, 1, PollSlice) < 0 && Marshal.GetLastPInvokeError() is int errno && errno != Errno.EINTR)
+        if (Libc.Poll(&fd, 1, slice) < 0 && Marshal.GetLastPInvokeError() is int errno && errno != Errno.EINTR)
         {
             throw new IOException(IucvErrors.StrError(errno));
         }

@@ -5,20 +5,21 @@ using System.Runtime.InteropServices;
 namespace FenceZvm.Smapi.Transport.Iucv;
 
 /// <summary>
-/// Creates a stream socket and connects it, honouring cancellation.
+/// Creates a stream socket and connects it, honouring cancellation and the bound.
 /// <para>
 /// The connect is blocking, on a thread of its own, bounded by SO_SNDTIMEO: this is how AF_IUCV
 /// waits for the server to accept (as IBM's client does). A non-blocking AF_IUCV connect does not
-/// return EINPROGRESS: the kernel fails it at once with EAGAIN and severs the path. When the token
-/// is cancelled first, the caller gets <see cref="OperationCanceledException"/> at once; the
-/// abandoned thread ends within SO_SNDTIMEO and closes its socket.
+/// return EINPROGRESS: the kernel fails it at once with EAGAIN and severs the path. The caller waits
+/// for that thread at most for the bound: when the token is cancelled first it gets
+/// <see cref="OperationCanceledException"/> at once, when the bound runs out first a
+/// <see cref="TimeoutException"/>; the abandoned thread ends within SO_SNDTIMEO and closes its socket.
 /// </para>
 /// </summary>
 internal static class NativeConnector
 {
     /// <param name="bound">How long the connect may take in all.</param>
     /// <param name="acceptWait">How long the kernel may wait for the server (SO_SNDTIMEO); at most <paramref name="bound"/>.</param>
-    public static async Task<DescriptorHandle> ConnectAsync(int family, byte[] address, TimeSpan bound, TimeSpan acceptWait, string endpoint, Func<int, string> reason, CancellationToken cancellationToken)
+    public static DescriptorHandle Connect(int family, byte[] address, TimeSpan bound, TimeSpan acceptWait, string endpoint, Func<int, string> reason, CancellationToken cancellationToken)
     {
         Func<int, string> describe = errno => $"Unable to connect to {endpoint}: {reason(errno)}";
         cancellationToken.ThrowIfCancellationRequested();
@@ -28,12 +29,17 @@ internal static class NativeConnector
             IsBackground = true,
             Name = "smapi-connect",
         };
+        using var bounded = new CancellationTokenSource(bound);
         using (cancellationToken.Register(() => completion.TrySetCanceled(cancellationToken)))
+        using (bounded.Token.Register(() => completion.TrySetException(new TimeoutException(TimedOut(bound, endpoint)))))
         {
             thread.Start();
-            return await completion.Task.ConfigureAwait(false);
+            return completion.Task.GetAwaiter().GetResult();
         }
     }
+
+    private static string TimedOut(TimeSpan bound, string endpoint) =>
+        string.Create(CultureInfo.InvariantCulture, $"timed out after {bound.TotalSeconds:0.###} s connecting to {endpoint}");
 
     private static void Run(int family, byte[] address, TimeSpan bound, TimeSpan acceptWait, string endpoint, Func<int, string> describe, TaskCompletionSource<DescriptorHandle> completion, CancellationToken cancellationToken)
     {
@@ -66,7 +72,7 @@ internal static class NativeConnector
                     ? new SmapiTransportException(TransportFailure.ConnectFailed, describe(errno))
                     : timeLeft
                         ? new SmapiTransportException(TransportFailure.Busy, describe(errno))
-                        : new SmapiTransportException(TransportFailure.Timeout, string.Create(CultureInfo.InvariantCulture, $"timed out after {bound.TotalSeconds:0.###} s connecting to {endpoint}")));
+                        : new SmapiTransportException(TransportFailure.Timeout, TimedOut(bound, endpoint)));
                 return;
             }
         }

@@ -1,0 +1,23 @@
+namespace FenceZvm.Agent.Runtime;
+
+/// <summary>
+/// Settings of the .NET runtime that the agent chooses for itself, each only where the environment does
+/// not set it already. They go into the C library's environment, where the runtime reads them:
+/// Environment.SetEnvironmentVariable would first copy the whole environment into a managed dictionary
+/// (about 65,000 instructions at every start, and more methods to compile where nothing is precompiled).
+/// </summary>
+public static class RuntimeDefaults
+{
+    public static void Apply()
+    {
+        // Socket completions run on the socket event thread instead of being queued to the thread pool:
+        // one exchange after another needs no pool worker threads, whose start-up was a large part of an
+        // agent run on a loaded machine (measured: -o status 10.0 -> 7.1 ms median).
+        Posix.SetUnlessSet("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+
+        // The first Socket starts the runtime's socket event threads, and with inline completions their
+        // number is the processor count: 16 threads at every start on a 16-CPU guest, for a process that
+        // makes one connection at a time. One is enough.
+        Posix.SetUnlessSet("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT", "1");
+    }
+}

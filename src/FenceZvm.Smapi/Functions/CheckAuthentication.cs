@@ -1,0 +1,20 @@
+using FenceZvm.Smapi.Protocol;
+
+namespace FenceZvm.Smapi.Functions;
+
+/// <summary>Check_Authentication: only checks the user and password; the one function without a target, and without output.</summary>
+public sealed class CheckAuthentication : SmapiFunction
+{
+    public static readonly CheckAuthentication Function = new();
+
+    /// <summary>The name on the wire, for text that names the function (a constant, so it costs nothing at run time).</summary>
+    public const string WireName = "Check_Authentication";
+
+    private CheckAuthentication()
+        : base(SmapiFunctionId.CheckAuthentication, WireName, hasTarget: false, maxTargetLength: SmapiRequest.MaxImageNameLength, changesState: false)
+    {
+    }
+
+    public static SmapiRequest Request(SmapiCredentials credentials) =>
+        Function.NewRequest(credentials, null);
+}
