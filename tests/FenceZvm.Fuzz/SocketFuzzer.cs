@@ -41,7 +41,13 @@ public sealed class SocketFuzzer(int seed, TimeSpan clientTimeout)
             byte[] script = NextScript(out Ending ending);
             Task<Socket> accepted = listener.AcceptSocketAsync();
             var watch = Stopwatch.StartNew();
-            Task<SmapiResponse> call = client.CallAsync(ImageStatusQuery.Request(credentials, "CNODE1"));
+            // The client's exchange blocks (connect, send and read on the calling thread), so it gets a
+            // thread of its own: called here, it would time out before the hostile server below began.
+            Task<SmapiResponse> call = Task.Factory.StartNew(
+                () => client.CallAsync(ImageStatusQuery.Request(credentials, "CNODE1")),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).Unwrap();
             using Socket server = await accepted;
             using var serving = new CancellationTokenSource();
             Task serve = ServeAsync(server, script, ending, serving.Token);
