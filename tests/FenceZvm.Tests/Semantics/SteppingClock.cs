@@ -14,6 +14,7 @@ public sealed class SteppingClock : TimeProvider
     private readonly FakeTimeProvider fake = new();
     private long created;
     private long fired;
+    private long armed;
 
     public DateTimeOffset Start { get; } = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
@@ -35,15 +36,18 @@ public sealed class SteppingClock : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         Interlocked.Increment(ref created);
-        return fake.CreateTimer(
+        var tracked = new ArmedTimer(this, dueTime);
+        tracked.Inner = fake.CreateTimer(
             s =>
             {
                 Interlocked.Increment(ref fired);
+                tracked.Fired(period);
                 callback(s);
             },
             state,
             dueTime,
             period);
+        return tracked;
     }
 
     /// <summary>Steps the clock until <paramref name="task"/> is done; false after <paramref name="limit"/> of fake time.</summary>
@@ -54,6 +58,18 @@ public sealed class SteppingClock : TimeProvider
             if (GetUtcNow() - Start >= limit)
             {
                 return false;
+            }
+
+            // No timer armed and not done: the code is running (a continuation on another thread), not
+            // waiting on the clock. Moving the clock now would let it read a time far past its last wait.
+            if (Interlocked.Read(ref armed) == 0)
+            {
+                if (!SpinWait.SpinUntil(() => task.IsCompleted || Interlocked.Read(ref armed) > 0, TimeSpan.FromSeconds(30)))
+                {
+                    throw new AssertionException("the code neither finished nor waited on the clock within 30 s");
+                }
+
+                continue;
             }
 
             long createdBefore = Interlocked.Read(ref created);
@@ -67,5 +83,60 @@ public sealed class SteppingClock : TimeProvider
         }
 
         return true;
+    }
+
+    /// <summary>A timer of the fake clock that keeps <see cref="armed"/> right: armed while it has a due time to fire at.</summary>
+    private sealed class ArmedTimer : ITimer
+    {
+        private readonly SteppingClock clock;
+        private readonly Lock gate = new();
+        private bool isArmed;
+
+        public ArmedTimer(SteppingClock clock, TimeSpan dueTime)
+        {
+            this.clock = clock;
+            Arm(dueTime != Timeout.InfiniteTimeSpan);
+        }
+
+        public ITimer Inner { get; set; } = null!;
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            Arm(dueTime != Timeout.InfiniteTimeSpan);
+            return Inner.Change(dueTime, period);
+        }
+
+        public void Dispose()
+        {
+            Arm(false);
+            Inner.Dispose();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+
+        /// <summary>A one-shot timer is spent once it fired; a periodic one stays armed.</summary>
+        public void Fired(TimeSpan period)
+        {
+            if (period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero)
+            {
+                Arm(false);
+            }
+        }
+
+        private void Arm(bool value)
+        {
+            lock (gate)
+            {
+                if (value != isArmed)
+                {
+                    isArmed = value;
+                    Interlocked.Add(ref clock.armed, value ? 1 : -1);
+                }
+            }
+        }
     }
 }
