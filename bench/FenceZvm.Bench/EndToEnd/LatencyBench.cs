@@ -39,7 +39,7 @@ internal static class LatencyBench
     public static int Run(string[] args)
     {
         var options = new BenchArguments(args);
-        string bin = options.Text("--bin", BenchArguments.InCheckout("artifacts", "bin"));
+        string bin = options.Bin;
         string upstream = options.Upstream;
         string output = options.Output;
         int runs = options.Number("--runs", 9);

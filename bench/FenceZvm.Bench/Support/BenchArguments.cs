@@ -8,6 +8,9 @@ internal sealed class BenchArguments(string[] args)
 {
     public static string Root => RepositoryRoot.Path;
 
+    /// <summary>--bin: the published binaries (artifacts/bin, what ./build.sh builds).</summary>
+    public string Bin => Text("--bin", InCheckout("artifacts", "bin"));
+
     /// <summary>--upstream: the upstream agent (Debian's fence-agents).</summary>
     public string Upstream => Text("--upstream", "/usr/sbin/fence_zvmip");
 
