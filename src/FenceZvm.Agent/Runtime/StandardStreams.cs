@@ -8,7 +8,7 @@ namespace FenceZvm.Agent.Runtime;
 /// </summary>
 public static class StandardStreams
 {
-    // Console.Out writes in pieces of 256 bytes: -o metadata was 50 write calls. Each Write here is one
+    // Console.Out writes in pieces of 256 bytes: -o metadata was 48 write calls. Each Write here is one
     // call up to this many characters, and is flushed at once as Console.Out's writes are.
     private const int OutBufferChars = 16 * 1024;
 

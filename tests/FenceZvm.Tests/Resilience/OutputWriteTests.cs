@@ -3,7 +3,7 @@ using FenceZvm.Tests.Support;
 namespace FenceZvm.Tests.Resilience;
 
 /// <summary>
-/// Output goes out in whole writes: the runtime's Console.Out cut it into 256-byte pieces, fifty write
+/// Output goes out in whole writes: the runtime's Console.Out cut it into 256-byte pieces, 48 write
 /// calls for -o metadata where one does. Counted with strace, which is deterministic where a timing is not.
 /// </summary>
 public sealed class OutputWriteTests
