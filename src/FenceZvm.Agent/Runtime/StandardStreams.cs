@@ -8,15 +8,13 @@ namespace FenceZvm.Agent.Runtime;
 /// </summary>
 public static class StandardStreams
 {
-    // Console.Out writes in pieces of 256 bytes: -o metadata was 48 write calls. Each Write here is one
-    // call up to this many characters, and is flushed at once as Console.Out's writes are.
-    private const int OutBufferChars = 16 * 1024;
+    /// <summary>
+    /// UTF-8, as pacemaker writes its values, whatever the locale says; Console.In would first look up
+    /// the locale's character set and set up the console, about a hundred methods where all are JIT-compiled.
+    /// </summary>
+    public static TextReader In() => Posix.IsInherited(0) ? new StreamReader(Console.OpenStandardInput(), Encoding.Default) : TextReader.Null;
 
-    public static TextReader In() => Posix.IsInherited(0) ? Console.In : TextReader.Null;
+    public static BestEffortWriter Out() => new(Posix.IsInherited(1) ? new WholeWriteWriter(1) : TextWriter.Null);
 
-    public static BestEffortWriter Out() => new(Posix.IsInherited(1)
-        ? TextWriter.Synchronized(new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), OutBufferChars) { AutoFlush = true })
-        : TextWriter.Null);
-
-    public static BestEffortWriter Error() => new(Posix.IsInherited(2) ? Console.Error : TextWriter.Null);
+    public static BestEffortWriter Error() => new(Posix.IsInherited(2) ? new WholeWriteWriter(2) : TextWriter.Null);
 }
