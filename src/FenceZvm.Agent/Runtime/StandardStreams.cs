@@ -12,7 +12,9 @@ public static class StandardStreams
     /// UTF-8, as pacemaker writes its values, whatever the locale says; Console.In would first look up
     /// the locale's character set and set up the console, about a hundred methods where all are JIT-compiled.
     /// </summary>
-    public static TextReader In() => Posix.IsInherited(0) ? new StreamReader(Console.OpenStandardInput(), Encoding.Default) : TextReader.Null;
+    public static TextReader In() => Posix.IsInherited(0)
+        ? new StreamReader(Console.OpenStandardInput(), Encoding.Default, detectEncodingFromByteOrderMarks: false)
+        : TextReader.Null;
 
     public static BestEffortWriter Out() => new(Posix.IsInherited(1) ? new WholeWriteWriter(1) : TextWriter.Null);
 
