@@ -8,9 +8,12 @@ internal static partial class Posix
     private const int SigKill = 9;
     private const int FGetFd = 1;
     private const int FdCloexec = 1;
-    private const int EIntr = 4;
-    private const int EAgain = 11;
+    private const int FGetPipeSz = 1032;
+    private const nuint FionRead = 0x541B;
     private const short PollOut = 4;
+
+    public const int EIntr = 4;
+    public const int EAgain = 11;
 
     /// <summary>SIGKILL to every process of the group led by <paramref name="leader"/>; a group already gone is no error.</summary>
     public static void KillGroup(int leader) => _ = Kill(-leader, SigKill);
@@ -25,34 +28,34 @@ internal static partial class Posix
     /// <summary>setenv(3) without overwriting: a value the environment already has is kept.</summary>
     public static void SetUnlessSet(string name, string value) => _ = SetEnv(name, value, 0);
 
-    /// <summary>
-    /// All of <paramref name="bytes"/> to <paramref name="fd"/>: written again after a partial write or a
-    /// signal, and after waiting where the descriptor was handed over non-blocking. Any other failure
-    /// (EPIPE, ENOSPC, EBADF) is an IOException.
-    /// </summary>
-    public static void WriteAll(int fd, ReadOnlySpan<byte> bytes)
+    /// <summary>write(2): the count written, or -1 with <paramref name="errno"/> set.</summary>
+    public static int Write(int fd, ReadOnlySpan<byte> bytes, out int errno)
     {
-        while (!bytes.IsEmpty)
-        {
-            nint written = Write(fd, bytes, (nuint)bytes.Length);
-            if (written >= 0)
-            {
-                bytes = bytes[(int)written..];
-                continue;
-            }
-
-            int errno = Marshal.GetLastPInvokeError();
-            if (errno == EAgain)
-            {
-                var wait = new PollFd { Fd = fd, Events = PollOut };
-                _ = Poll(ref wait, 1, -1);
-            }
-            else if (errno != EIntr)
-            {
-                throw new IOException($"writing to descriptor {fd} failed (errno {errno})", errno);
-            }
-        }
+        nint written = WriteCall(fd, bytes, (nuint)bytes.Length);
+        errno = written < 0 ? Marshal.GetLastPInvokeError() : 0;
+        return (int)written;
     }
+
+    /// <summary>
+    /// poll(2) for room to write: false when <paramref name="milliseconds"/> passed without any. An error
+    /// or hang-up on the descriptor counts as ready, for the write to report it.
+    /// </summary>
+    public static bool WaitWritable(int fd, int milliseconds)
+    {
+        var wait = new PollFd { Fd = fd, Events = PollOut };
+        int ready;
+        while ((ready = Poll(ref wait, 1, milliseconds)) < 0 && Marshal.GetLastPInvokeError() == EIntr)
+        {
+        }
+
+        return ready != 0;
+    }
+
+    /// <summary>The capacity of the pipe <paramref name="fd"/> is (F_GETPIPE_SZ), or -1 if it is no pipe.</summary>
+    public static int PipeCapacity(int fd) => Fcntl(fd, FGetPipeSz);
+
+    /// <summary>Bytes written to the pipe <paramref name="fd"/> and not yet read (FIONREAD), or -1.</summary>
+    public static int Queued(int fd) => Ioctl(fd, FionRead, out int queued) < 0 ? -1 : queued;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct PollFd
@@ -63,10 +66,13 @@ internal static partial class Posix
     }
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static partial nint Write(int fd, ReadOnlySpan<byte> buffer, nuint count);
+    private static partial nint WriteCall(int fd, ReadOnlySpan<byte> buffer, nuint count);
 
-    [LibraryImport("libc", EntryPoint = "poll")]
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     private static partial int Poll(ref PollFd fd, nuint count, int timeoutMilliseconds);
+
+    [LibraryImport("libc", EntryPoint = "ioctl")]
+    private static partial int Ioctl(int fd, nuint request, out int value);
 
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnv(string name, string value, int overwrite);
