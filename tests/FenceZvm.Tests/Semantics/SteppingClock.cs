@@ -35,8 +35,7 @@ public sealed class SteppingClock : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        Interlocked.Increment(ref created);
-        var tracked = new ArmedTimer(this, dueTime);
+        var tracked = new ArmedTimer(this);
         tracked.Inner = fake.CreateTimer(
             s =>
             {
@@ -47,6 +46,12 @@ public sealed class SteppingClock : TimeProvider
             state,
             dueTime,
             period);
+
+        // Counted only once the fake clock holds the due time: the stepping loop moves the clock as soon as
+        // it sees a new timer, and Task.Delay's continuations run on the thread pool, so a timer counted
+        // before it was registered could be registered a few steps late (a poll at 3.04 s, not 3 s).
+        tracked.Settle(dueTime, period, firesBefore: 0);
+        Interlocked.Increment(ref created);
         return tracked;
     }
 
@@ -86,24 +91,21 @@ public sealed class SteppingClock : TimeProvider
     }
 
     /// <summary>A timer of the fake clock that keeps <see cref="armed"/> right: armed while it has a due time to fire at.</summary>
-    private sealed class ArmedTimer : ITimer
+    private sealed class ArmedTimer(SteppingClock clock) : ITimer
     {
-        private readonly SteppingClock clock;
         private readonly Lock gate = new();
         private bool isArmed;
-
-        public ArmedTimer(SteppingClock clock, TimeSpan dueTime)
-        {
-            this.clock = clock;
-            Arm(dueTime != Timeout.InfiniteTimeSpan);
-        }
+        private long fires;
 
         public ITimer Inner { get; set; } = null!;
 
+        /// <summary>The fake clock first, then the count, as in <see cref="CreateTimer"/>.</summary>
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            Arm(dueTime != Timeout.InfiniteTimeSpan);
-            return Inner.Change(dueTime, period);
+            long before = Interlocked.Read(ref fires);
+            bool changed = Inner.Change(dueTime, period);
+            Settle(dueTime, period, before);
+            return changed;
         }
 
         public void Dispose()
@@ -118,14 +120,21 @@ public sealed class SteppingClock : TimeProvider
             return ValueTask.CompletedTask;
         }
 
+        /// <summary>Armed after a (re)start unless it has no due time, or is a one-shot that fired meanwhile.</summary>
+        public void Settle(TimeSpan dueTime, TimeSpan period, long firesBefore) =>
+            Arm(dueTime != Timeout.InfiniteTimeSpan && !(IsOneShot(period) && Interlocked.Read(ref fires) != firesBefore));
+
         /// <summary>A one-shot timer is spent once it fired; a periodic one stays armed.</summary>
         public void Fired(TimeSpan period)
         {
-            if (period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero)
+            Interlocked.Increment(ref fires);
+            if (IsOneShot(period))
             {
                 Arm(false);
             }
         }
+
+        private static bool IsOneShot(TimeSpan period) => period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero;
 
         private void Arm(bool value)
         {
