@@ -3,9 +3,14 @@ using System.Runtime.InteropServices;
 namespace FenceZvm.Agent.Runtime;
 
 /// <summary>The few libc calls of the agent itself; NativeAOT binds "libc" at link time (DirectPInvoke).</summary>
-internal static partial class Posix
+internal static unsafe partial class Posix
 {
+    public const int EIntr = 4;
+    public const int EAgain = 11;
+
     private const int SigKill = 9;
+    private const int SeekCur = 1;
+    private const short PollOutEvent = 0x004;
     private const int FGetFd = 1;
     private const int FdCloexec = 1;
 
@@ -22,6 +27,25 @@ internal static partial class Posix
     /// <summary>setenv(3) without overwriting: a value the environment already has is kept.</summary>
     public static void SetUnlessSet(string name, string value) => _ = SetEnv(name, value, 0);
 
+    /// <summary>Whether <paramref name="fd"/> can seek: false for pipes, sockets and terminals, the descriptors a write may wait on.</summary>
+    public static bool CanSeek(int fd) => LSeek(fd, 0, SeekCur) >= 0;
+
+    /// <summary>write(2): the bytes written, or -1 with the error in Marshal.GetLastPInvokeError.</summary>
+    public static int Write(int fd, ReadOnlySpan<byte> bytes)
+    {
+        fixed (byte* p = bytes)
+        {
+            return (int)WriteBytes(fd, p, (nuint)bytes.Length);
+        }
+    }
+
+    /// <summary>poll(2) for room to write on one descriptor: &gt; 0 ready (or in error), 0 timed out, -1 failed.</summary>
+    public static int PollOut(int fd, int milliseconds)
+    {
+        var entry = new PollFd { Fd = fd, Events = PollOutEvent };
+        return Poll(&entry, 1, milliseconds);
+    }
+
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnv(string name, string value, int overwrite);
 
@@ -30,4 +54,21 @@ internal static partial class Posix
 
     [LibraryImport("libc", EntryPoint = "fcntl")]
     private static partial int Fcntl(int fd, int command);
+
+    [LibraryImport("libc", EntryPoint = "lseek")]
+    private static partial long LSeek(int fd, long offset, int whence);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static partial nint WriteBytes(int fd, byte* bytes, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static partial int Poll(PollFd* fds, nuint count, int milliseconds);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
 }

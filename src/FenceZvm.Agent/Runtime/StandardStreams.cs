@@ -4,19 +4,25 @@ namespace FenceZvm.Agent.Runtime;
 
 /// <summary>
 /// stdin, stdout and stderr as the agent uses them: a stream the agent was not started with reads as
-/// empty and swallows writes, and a write that fails gives the stream up (<see cref="BestEffortWriter"/>).
+/// empty and swallows writes, and a write that fails or finds no reader gives the stream up
+/// (<see cref="BestEffortWriter"/>, <see cref="OutputDescriptorStream"/>).
 /// </summary>
 public static class StandardStreams
 {
-    // Console.Out writes in pieces of 256 bytes: -o metadata was 48 write calls. Each Write here is one
-    // call up to this many characters, and is flushed at once as Console.Out's writes are.
+    // Console.Out wrote in pieces of 256 bytes: -o metadata was 48 write calls. Each Write here goes to
+    // the descriptor at once, up to this many characters (to a pipe in pieces of PIPE_BUF).
     private const int OutBufferChars = 16 * 1024;
+
+    // Log lines; a longer one goes out in more than one piece.
+    private const int ErrorBufferChars = 4 * 1024;
 
     public static TextReader In() => Posix.IsInherited(0) ? Console.In : TextReader.Null;
 
-    public static BestEffortWriter Out() => new(Posix.IsInherited(1)
-        ? TextWriter.Synchronized(new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), OutBufferChars) { AutoFlush = true })
-        : TextWriter.Null);
+    public static BestEffortWriter Out() => Writer(1, OutBufferChars);
 
-    public static BestEffortWriter Error() => new(Posix.IsInherited(2) ? Console.Error : TextWriter.Null);
+    public static BestEffortWriter Error() => Writer(2, ErrorBufferChars);
+
+    private static BestEffortWriter Writer(int fd, int bufferChars) => new(Posix.IsInherited(fd)
+        ? TextWriter.Synchronized(new StreamWriter(new OutputDescriptorStream(fd), new UTF8Encoding(false), bufferChars) { AutoFlush = true })
+        : TextWriter.Null);
 }

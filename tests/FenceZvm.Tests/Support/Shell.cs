@@ -8,4 +8,10 @@ public static class Shell
         ProcessRunner.RunAsync(
             "/bin/sh",
             ["-c", $"exec \"$0\" \"$@\" {redirection}", AgentProcess.Path, .. AgentProcess.Connection(sim), .. arguments]);
+
+    /// <summary>As <see cref="RunAgentAsync"/>, after the shell commands <paramref name="setup"/> (which may open a descriptor the redirection names).</summary>
+    public static Task<ProcessResult> RunAgentAfterAsync(SimulatorHost sim, string setup, string redirection, params string[] arguments) =>
+        ProcessRunner.RunAsync(
+            "/bin/sh",
+            ["-c", $"{setup} && exec \"$0\" \"$@\" {redirection}", AgentProcess.Path, .. AgentProcess.Connection(sim), .. arguments]);
 }
