@@ -1,11 +1,12 @@
+using FenceZvm.Agent.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Logging;
 
 /// <summary>
 /// Appends every debug line to the file given by --debug-file. The first line that cannot be written
-/// (a full file system, /dev/full) is reported once and the file is given up: a debug log never
-/// stops a fence.
+/// (a full file system, /dev/full, a pipe nobody reads) is reported once and the file is given up: a
+/// debug log never stops a fence.
 /// </summary>
 public sealed class DebugFileLoggerProvider : ILoggerProvider
 {
@@ -20,7 +21,9 @@ public sealed class DebugFileLoggerProvider : ILoggerProvider
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened for appending.</exception>
     public DebugFileLoggerProvider(string path, SecretRedactor redactor, FaultReport? report = null)
     {
-        writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
+        var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        // A pipe, socket or terminal (-D /dev/stderr) is written as stderr is, never waiting long for a reader.
+        writer = new StreamWriter(file.CanSeek ? file : new OutputDescriptorStream((int)file.SafeFileHandle.DangerousGetHandle(), file));
         this.path = path;
         this.redactor = redactor;
         this.report = report ?? FaultReport.None;

@@ -13,7 +13,9 @@ namespace FenceZvm.Agent.Runtime;
 /// poll() calls writable takes that many bytes without blocking, and a larger write may not. One write at
 /// a time in the process, so that stdout and stderr on one pipe (2&gt;&amp;1) cannot take each other's room.
 /// </summary>
-internal sealed class OutputDescriptorStream(int fd) : Stream
+/// <param name="fd">The descriptor written to.</param>
+/// <param name="owner">What holds <paramref name="fd"/> open (a debug file's stream), disposed with this stream; none for stdout and stderr.</param>
+internal sealed class OutputDescriptorStream(int fd, IDisposable? owner = null) : Stream
 {
     /// <summary>How long one write may wait for room. A living reader takes a pipe's 64 KiB within milliseconds.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
@@ -56,6 +58,16 @@ internal sealed class OutputDescriptorStream(int fd) : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            owner?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 
     private void WriteAll(ReadOnlySpan<byte> buffer)
     {

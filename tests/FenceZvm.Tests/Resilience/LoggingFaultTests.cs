@@ -27,6 +27,19 @@ public sealed class LoggingFaultTests
         Assert.That(r.Stderr, Does.Not.Contain("Unhandled exception"));
     }
 
+    /// <summary>A debug file that is a pipe nobody reads (-D /dev/stderr of such a caller) is given up as a full one.</summary>
+    [Test]
+    public async Task DebugFileOnAPipeNobodyReads_StillFences_AndIsReportedOnce()
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on"]);
+
+        ProcessResult r = await Shell.RunAgentAfterAsync(sim, Shell.StalledPipeOnFd3, string.Empty, "-o", "off", "-n", "CNODE1", "-D", "/dev/fd/3");
+
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Success: Powered OFF\n")), r.ToString());
+        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
+        Assert.That(r.StderrLines.Count(l => l.Contains(Unwritable, StringComparison.Ordinal)), Is.EqualTo(1), r.ToString());
+    }
+
     [Test]
     public void DebugFileThatFailsToWrite_IsReportedOnceThenIgnored()
     {

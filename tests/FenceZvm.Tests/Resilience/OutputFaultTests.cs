@@ -37,13 +37,6 @@ public sealed class OutputFaultTests
         Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.On));
     }
 
-    /// <summary>
-    /// Opens fd 3 on a pipe that is full and that nobody reads (its reader holds it open and has stopped
-    /// reading, as a caller that hangs): a plain write to it waits for ever.
-    /// </summary>
-    private const string StalledPipeOnFd3 =
-        "f=$(mktemp -u) && mkfifo \"$f\" && exec 3<>\"$f\" && rm \"$f\" && { dd if=/dev/zero of=/dev/fd/3 oflag=nonblock bs=4096 count=1024 2>/dev/null; true; }";
-
     // -v: stderr has lines to write before the fence too, not only the result after it.
     [TestCase(">&3")]
     [TestCase("2>&3")]
@@ -52,7 +45,7 @@ public sealed class OutputFaultTests
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
 
-        ProcessResult off = await Shell.RunAgentAfterAsync(sim, StalledPipeOnFd3, redirection, "-o", "off", "-n", "CNODE1", "-v");
+        ProcessResult off = await Shell.RunAgentAfterAsync(sim, Shell.StalledPipeOnFd3, redirection, "-o", "off", "-n", "CNODE1", "-v");
 
         Assert.That(off.ExitCode, Is.EqualTo(0), off.ToString());
         Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
@@ -63,7 +56,7 @@ public sealed class OutputFaultTests
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"]);
 
-        ProcessResult off = await Shell.RunAgentAfterAsync(sim, StalledPipeOnFd3, "2>&3", "-o", "off", "-n", "CNODE1", "-p", "wrong-pw");
+        ProcessResult off = await Shell.RunAgentAfterAsync(sim, Shell.StalledPipeOnFd3, "2>&3", "-o", "off", "-n", "CNODE1", "-p", "wrong-pw");
 
         Assert.That(off.ExitCode, Is.EqualTo(1), off.ToString());
         Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.On));
