@@ -4,6 +4,8 @@ using FenceZvm.Agent.Logging;
 using FenceZvm.Agent.Runtime;
 using Microsoft.Extensions.Logging;
 
+StandardStreams.ReserveClosed();
+
 // A closed or full stdout or stderr is ignored: the exit code carries the result.
 BestEffortWriter stdout = StandardStreams.Out();
 BestEffortWriter stderr = StandardStreams.Error();

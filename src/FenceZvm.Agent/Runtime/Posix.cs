@@ -24,6 +24,9 @@ internal static unsafe partial class Posix
     /// </summary>
     public static bool IsInherited(int fd) => Fcntl(fd, FGetFd) is var flags && flags >= 0 && (flags & FdCloexec) == 0;
 
+    /// <summary>Whether <paramref name="fd"/> is an open descriptor.</summary>
+    public static bool IsOpen(int fd) => Fcntl(fd, FGetFd) >= 0;
+
     /// <summary>setenv(3) without overwriting: a value the environment already has is kept.</summary>
     public static void SetUnlessSet(string name, string value) => _ = SetEnv(name, value, 0);
 

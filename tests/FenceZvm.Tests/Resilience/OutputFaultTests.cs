@@ -62,6 +62,24 @@ public sealed class OutputFaultTests
         Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.On));
     }
 
+    /// <summary>
+    /// A closed stdout or stderr stays closed for everything else too: its number was taken by the
+    /// runtime's signal pipe, so -D /dev/stdout wrote the debug lines into that pipe, whose reader takes
+    /// each byte for a signal number (the agent ended on "real-time signal 16", before the fence).
+    /// </summary>
+    [TestCase(">&-", "/dev/stdout")]
+    [TestCase("2>&-", "/dev/stderr")]
+    [TestCase("<&- >&- 2>&-", "/dev/stdout")]
+    public async Task ClosedStreamNamedAsTheDebugFile_StillFences(string redirection, string debugFile)
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on"]);
+
+        ProcessResult off = await Shell.RunAgentAsync(sim, redirection, "-o", "off", "-n", "CNODE1", "-v", "-D", debugFile);
+
+        Assert.That(off.ExitCode, Is.EqualTo(0), off.ToString());
+        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
+    }
+
     [Test]
     public void BestEffortWriter_GivesUpAtTheFirstFailure()
     {
