@@ -46,7 +46,8 @@ public sealed class DebugFileLoggerProvider : ILoggerProvider
         }
     }
 
-    private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or ObjectDisposedException;
+    // A write past the file size limit (EFBIG, ulimit -f) comes as an ArgumentOutOfRangeException.
+    private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or ObjectDisposedException or ArgumentException;
 
     private void Write(LogLevel level, string message)
     {

@@ -9,6 +9,7 @@ internal static unsafe partial class Posix
     public const int EAgain = 11;
 
     private const int SigKill = 9;
+    private const int SigXfsz = 25;
     private const int SeekCur = 1;
     private const short PollOutEvent = 0x004;
     private const int FGetFd = 1;
@@ -26,6 +27,12 @@ internal static unsafe partial class Posix
 
     /// <summary>Whether <paramref name="fd"/> is an open descriptor.</summary>
     public static bool IsOpen(int fd) => Fcntl(fd, FGetFd) >= 0;
+
+    /// <summary>
+    /// Ignores SIGXFSZ, as Python (upstream) does: a write past the file size limit (ulimit -f) then fails
+    /// with EFBIG, which the log targets handle, instead of the signal ending the process mid-fence.
+    /// </summary>
+    public static void IgnoreFileSizeSignal() => _ = Signal(SigXfsz, 1 /* SIG_IGN */);
 
     /// <summary>setenv(3) without overwriting: a value the environment already has is kept.</summary>
     public static void SetUnlessSet(string name, string value) => _ = SetEnv(name, value, 0);
@@ -51,6 +58,9 @@ internal static unsafe partial class Posix
 
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnv(string name, string value, int overwrite);
+
+    [LibraryImport("libc", EntryPoint = "signal")]
+    private static partial nint Signal(int signal, nint handler);
 
     [LibraryImport("libc", EntryPoint = "kill")]
     private static partial int Kill(int pid, int signal);

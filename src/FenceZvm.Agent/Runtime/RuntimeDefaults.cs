@@ -1,7 +1,7 @@
 namespace FenceZvm.Agent.Runtime;
 
 /// <summary>
-/// Settings of the .NET runtime that the agent chooses for itself, each only where the environment does
+/// Settings of the process and the .NET runtime that the agent chooses for itself, each only where the environment does
 /// not set it already. They go into the C library's environment, where the runtime reads them:
 /// Environment.SetEnvironmentVariable would first copy the whole environment into a managed dictionary
 /// (about 65,000 instructions at every start, and more methods to compile where nothing is precompiled).
@@ -19,5 +19,9 @@ public static class RuntimeDefaults
         // number is the processor count: 16 threads at every start on a 16-CPU guest, for a process that
         // makes one connection at a time. One is enough.
         Posix.SetUnlessSet("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT", "1");
+
+        // The runtime ignores SIGPIPE, not SIGXFSZ: a debug file or redirected stderr reaching the file
+        // size limit would end the run wherever it is.
+        Posix.IgnoreFileSizeSignal();
     }
 }

@@ -27,4 +27,28 @@ public sealed class ResourceLimitTests
         Assert.That(off.Stderr, Does.Not.Contain("Unhandled exception").And.Not.Contain("   at "), off.ToString());
         Assert.That(off.Stderr.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1).And.All.Contain("ERROR: "), off.ToString());
     }
+
+    /// <summary>
+    /// A file size limit (ulimit -f, a unit's LimitFSIZE) that the debug file reaches: the write fails
+    /// and the file is given up, as upstream's Python does (it ignores SIGXFSZ), instead of the signal
+    /// ending the run wherever it is (exit 153).
+    /// </summary>
+    [Test]
+    public async Task FileSizeLimitReachedByTheDebugFile_StillFences()
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on"]);
+        string debugFile = Path.Combine(Path.GetTempPath(), $"fence-zvm-fsize-{Guid.NewGuid():N}.log");
+        try
+        {
+            ProcessResult off = await Shell.RunAgentAfterAsync(sim, "ulimit -f 1", string.Empty, "-o", "off", "-n", "CNODE1", "-vvv", "-D", debugFile);
+
+            Assert.That((off.ExitCode, off.Stdout), Is.EqualTo((0, "Success: Powered OFF\n")), off.ToString());
+            Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
+            Assert.That(off.StderrLines.Count(l => l.Contains("Unable to write debug file", StringComparison.Ordinal)), Is.EqualTo(1), off.ToString());
+        }
+        finally
+        {
+            File.Delete(debugFile);
+        }
+    }
 }
