@@ -63,6 +63,15 @@ public sealed class LoggingFaultTests
         Assert.DoesNotThrow(() => factory.CreateLogger("test").LogError("the disk is gone"));
     }
 
+    /// <summary>Closing the logs comes after the result: a target that fails to close must not turn it into a failure.</summary>
+    [Test]
+    public void NoLogTargetCanRaiseWhenLoggingEnds()
+    {
+        var factory = new AgentLoggerFactory([(new FailingToCloseProvider(), false)], frameTrace: false);
+
+        Assert.DoesNotThrow(factory.Dispose);
+    }
+
     [Test]
     public async Task SyslogThatNeverReads_DoesNotBlockTheFence_AndDropsAreCounted()
     {
@@ -132,6 +141,13 @@ public sealed class LoggingFaultTests
         }
 
         Assert.That(agent.ExitCode, Is.EqualTo(1), agent.Output);
+    }
+
+    private sealed class FailingToCloseProvider : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => throw new NotSupportedException();
+
+        public void Dispose() => throw new ArgumentOutOfRangeException("value", "Specified file length was too large for the file system.");
     }
 
     private sealed class ThrowingWriter : TextWriter
