@@ -11,6 +11,7 @@ internal static unsafe partial class Posix
     private const int SigKill = 9;
     private const int SigXfsz = 25;
     private const int SeekCur = 1;
+    private const short PollInEvent = 0x001;
     private const short PollOutEvent = 0x004;
     private const int FGetFd = 1;
     private const int FdCloexec = 1;
@@ -49,10 +50,24 @@ internal static unsafe partial class Posix
         }
     }
 
-    /// <summary>poll(2) for room to write on one descriptor: &gt; 0 ready (or in error), 0 timed out, -1 failed.</summary>
-    public static int PollOut(int fd, int milliseconds)
+    /// <summary>read(2): the bytes read (0 at the end), or -1 with the error in Marshal.GetLastPInvokeError.</summary>
+    public static int Read(int fd, Span<byte> bytes)
     {
-        var entry = new PollFd { Fd = fd, Events = PollOutEvent };
+        fixed (byte* p = bytes)
+        {
+            return (int)ReadBytes(fd, p, (nuint)bytes.Length);
+        }
+    }
+
+    /// <summary>poll(2) for room to write on one descriptor: &gt; 0 ready (or in error), 0 timed out, -1 failed.</summary>
+    public static int PollOut(int fd, int milliseconds) => PollOne(fd, PollOutEvent, milliseconds);
+
+    /// <summary>poll(2) for data to read (or the end) on one descriptor: &gt; 0 ready, 0 timed out, -1 failed.</summary>
+    public static int PollIn(int fd, int milliseconds) => PollOne(fd, PollInEvent, milliseconds);
+
+    private static int PollOne(int fd, short events, int milliseconds)
+    {
+        var entry = new PollFd { Fd = fd, Events = events };
         return Poll(&entry, 1, milliseconds);
     }
 
@@ -70,6 +85,9 @@ internal static unsafe partial class Posix
 
     [LibraryImport("libc", EntryPoint = "lseek")]
     private static partial long LSeek(int fd, long offset, int whence);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static partial nint ReadBytes(int fd, byte* bytes, nuint count);
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint WriteBytes(int fd, byte* bytes, nuint count);

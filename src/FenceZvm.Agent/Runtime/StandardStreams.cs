@@ -3,9 +3,9 @@ using System.Text;
 namespace FenceZvm.Agent.Runtime;
 
 /// <summary>
-/// stdin, stdout and stderr as the agent uses them: a stream the agent was not started with reads as
-/// empty and swallows writes, and a write that fails or finds no reader gives the stream up
-/// (<see cref="BestEffortWriter"/>, <see cref="OutputDescriptorStream"/>).
+/// stdin, stdout and stderr as the agent uses them, on their descriptors (<see cref="InputDescriptorStream"/>,
+/// <see cref="OutputDescriptorStream"/>): a stream the agent was not started with reads as empty and
+/// swallows writes, and a write that fails or finds no reader gives the stream up (<see cref="BestEffortWriter"/>).
 /// </summary>
 public static class StandardStreams
 {
@@ -45,7 +45,9 @@ public static class StandardStreams
         }
     }
 
-    public static TextReader In() => Posix.IsInherited(0) ? Console.In : TextReader.Null;
+    public static TextReader In() => Posix.IsInherited(0)
+        ? new StreamReader(new InputDescriptorStream(0), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false)
+        : TextReader.Null;
 
     public static BestEffortWriter Out() => Writer(1, OutBufferChars);
 
