@@ -5,6 +5,17 @@ using System.Text;
 
 // smapi-floor HOST PORT USER PASSWORD TARGET [off|on]: as bench/floor/smapi_status.c (exit 0 on,
 // 2 off, 1 error; with off/on: status, Image_Deactivate IMMED or Image_Activate, status until done).
+// smapi-floor --write BYTES: the runtime's start and one write of that many bytes to stdout, nothing
+// else: the floor for -o metadata, which starts and writes its document.
+if (args is ["--write", var size])
+{
+    byte[] text = new byte[int.Parse(size, System.Globalization.CultureInfo.InvariantCulture)];
+    text.AsSpan().Fill((byte)'x');
+    using Stream stdout = Console.OpenStandardOutput();
+    stdout.Write(text);
+    return 0;
+}
+
 if (args.Length < 5)
 {
     Console.Error.WriteLine("usage: smapi-floor HOST PORT USER PASSWORD TARGET [off|on]");

@@ -10,7 +10,7 @@ namespace FenceZvm.Agent.Logging;
 /// </summary>
 public sealed class DebugFileLoggerProvider : ILoggerProvider
 {
-    private readonly StreamWriter writer;
+    private readonly TextWriter writer;
     private readonly string path;
     private readonly SecretRedactor redactor;
     private readonly FaultReport report;
@@ -23,7 +23,7 @@ public sealed class DebugFileLoggerProvider : ILoggerProvider
     {
         var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
         // A pipe, socket or terminal (-D /dev/stderr) is written as stderr is, never waiting long for a reader.
-        writer = new StreamWriter(file.CanSeek ? file : new OutputDescriptorStream((int)file.SafeFileHandle.DangerousGetHandle(), file));
+        writer = file.CanSeek ? new StreamWriter(file) : new WholeWriteWriter((int)file.SafeFileHandle.DangerousGetHandle(), file);
         this.path = path;
         this.redactor = redactor;
         this.report = report ?? FaultReport.None;

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace FenceZvm.Agent.Runtime;
 
 /// <summary>
@@ -26,20 +24,19 @@ internal sealed class InputDescriptorStream(int fd) : Stream
     {
         while (true)
         {
-            int read = Posix.Read(fd, buffer);
+            int read = Posix.Read(fd, buffer, out int errno);
             if (read >= 0)
             {
                 return read;
             }
 
-            int errno = Marshal.GetLastPInvokeError();
             if (errno == Posix.EAgain)
             {
-                _ = Posix.PollIn(fd, Timeout.Infinite);
+                Posix.WaitReadable(fd);
             }
             else if (errno != Posix.EIntr)
             {
-                throw new IOException(Marshal.GetPInvokeErrorMessage(errno));
+                throw new IOException($"reading descriptor {fd} failed (errno {errno})", errno);
             }
         }
     }

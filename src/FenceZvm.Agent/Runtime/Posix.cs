@@ -3,18 +3,20 @@ using System.Runtime.InteropServices;
 namespace FenceZvm.Agent.Runtime;
 
 /// <summary>The few libc calls of the agent itself; NativeAOT binds "libc" at link time (DirectPInvoke).</summary>
-internal static unsafe partial class Posix
+internal static partial class Posix
 {
-    public const int EIntr = 4;
-    public const int EAgain = 11;
-
     private const int SigKill = 9;
     private const int SigXfsz = 25;
-    private const int SeekCur = 1;
-    private const short PollInEvent = 0x001;
-    private const short PollOutEvent = 0x004;
+    private const nint SigIgn = 1;
     private const int FGetFd = 1;
     private const int FdCloexec = 1;
+    private const int FGetPipeSz = 1032;
+    private const nuint FionRead = 0x541B;
+    private const short PollIn = 1;
+    private const short PollOut = 4;
+
+    public const int EIntr = 4;
+    public const int EAgain = 11;
 
     /// <summary>SIGKILL to every process of the group led by <paramref name="leader"/>; a group already gone is no error.</summary>
     public static void KillGroup(int leader) => _ = Kill(-leader, SigKill);
@@ -29,47 +31,76 @@ internal static unsafe partial class Posix
     /// <summary>Whether <paramref name="fd"/> is an open descriptor.</summary>
     public static bool IsOpen(int fd) => Fcntl(fd, FGetFd) >= 0;
 
+    /// <summary>setenv(3) without overwriting: a value the environment already has is kept.</summary>
+    public static void SetUnlessSet(string name, string value) => _ = SetEnv(name, value, 0);
+
     /// <summary>
     /// Ignores SIGXFSZ, as Python (upstream) does: a write past the file size limit (ulimit -f) then fails
     /// with EFBIG, which the log targets handle, instead of the signal ending the process mid-fence.
     /// </summary>
-    public static void IgnoreFileSizeSignal() => _ = Signal(SigXfsz, 1 /* SIG_IGN */);
+    public static void IgnoreFileSizeSignal() => _ = Signal(SigXfsz, SigIgn);
 
-    /// <summary>setenv(3) without overwriting: a value the environment already has is kept.</summary>
-    public static void SetUnlessSet(string name, string value) => _ = SetEnv(name, value, 0);
-
-    /// <summary>Whether <paramref name="fd"/> can seek: false for pipes, sockets and terminals, the descriptors a write may wait on.</summary>
-    public static bool CanSeek(int fd) => LSeek(fd, 0, SeekCur) >= 0;
-
-    /// <summary>write(2): the bytes written, or -1 with the error in Marshal.GetLastPInvokeError.</summary>
-    public static int Write(int fd, ReadOnlySpan<byte> bytes)
+    /// <summary>write(2): the count written, or -1 with <paramref name="errno"/> set.</summary>
+    public static int Write(int fd, ReadOnlySpan<byte> bytes, out int errno)
     {
-        fixed (byte* p = bytes)
+        nint written = WriteCall(fd, bytes, (nuint)bytes.Length);
+        errno = written < 0 ? Marshal.GetLastPInvokeError() : 0;
+        return (int)written;
+    }
+
+    /// <summary>read(2): the count read (0 at the end), or -1 with <paramref name="errno"/> set.</summary>
+    public static int Read(int fd, Span<byte> bytes, out int errno)
+    {
+        nint read = ReadCall(fd, bytes, (nuint)bytes.Length);
+        errno = read < 0 ? Marshal.GetLastPInvokeError() : 0;
+        return (int)read;
+    }
+
+    /// <summary>
+    /// poll(2) for room to write: false when <paramref name="milliseconds"/> passed without any. An error
+    /// or hang-up on the descriptor counts as ready, for the write to report it.
+    /// </summary>
+    public static bool WaitWritable(int fd, int milliseconds) => Wait(fd, PollOut, milliseconds);
+
+    /// <summary>poll(2) for data to read, the end, or an error, for the read to report it; without a time limit.</summary>
+    public static void WaitReadable(int fd) => _ = Wait(fd, PollIn, Timeout.Infinite);
+
+    /// <summary>The capacity of the pipe <paramref name="fd"/> is (F_GETPIPE_SZ), or -1 if it is no pipe.</summary>
+    public static int PipeCapacity(int fd) => Fcntl(fd, FGetPipeSz);
+
+    /// <summary>Bytes written to the pipe <paramref name="fd"/> and not yet read (FIONREAD), or -1.</summary>
+    public static int Queued(int fd) => Ioctl(fd, FionRead, out int queued) < 0 ? -1 : queued;
+
+    private static bool Wait(int fd, short events, int milliseconds)
+    {
+        var wait = new PollFd { Fd = fd, Events = events };
+        int ready;
+        while ((ready = Poll(ref wait, 1, milliseconds)) < 0 && Marshal.GetLastPInvokeError() == EIntr)
         {
-            return (int)WriteBytes(fd, p, (nuint)bytes.Length);
         }
+
+        return ready != 0;
     }
 
-    /// <summary>read(2): the bytes read (0 at the end), or -1 with the error in Marshal.GetLastPInvokeError.</summary>
-    public static int Read(int fd, Span<byte> bytes)
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
     {
-        fixed (byte* p = bytes)
-        {
-            return (int)ReadBytes(fd, p, (nuint)bytes.Length);
-        }
+        public int Fd;
+        public short Events;
+        public short Revents;
     }
 
-    /// <summary>poll(2) for room to write on one descriptor: &gt; 0 ready (or in error), 0 timed out, -1 failed.</summary>
-    public static int PollOut(int fd, int milliseconds) => PollOne(fd, PollOutEvent, milliseconds);
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static partial nint WriteCall(int fd, ReadOnlySpan<byte> buffer, nuint count);
 
-    /// <summary>poll(2) for data to read (or the end) on one descriptor: &gt; 0 ready, 0 timed out, -1 failed.</summary>
-    public static int PollIn(int fd, int milliseconds) => PollOne(fd, PollInEvent, milliseconds);
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static partial nint ReadCall(int fd, Span<byte> buffer, nuint count);
 
-    private static int PollOne(int fd, short events, int milliseconds)
-    {
-        var entry = new PollFd { Fd = fd, Events = events };
-        return Poll(&entry, 1, milliseconds);
-    }
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static partial int Poll(ref PollFd fd, nuint count, int timeoutMilliseconds);
+
+    [LibraryImport("libc", EntryPoint = "ioctl")]
+    private static partial int Ioctl(int fd, nuint request, out int value);
 
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnv(string name, string value, int overwrite);
@@ -82,24 +113,4 @@ internal static unsafe partial class Posix
 
     [LibraryImport("libc", EntryPoint = "fcntl")]
     private static partial int Fcntl(int fd, int command);
-
-    [LibraryImport("libc", EntryPoint = "lseek")]
-    private static partial long LSeek(int fd, long offset, int whence);
-
-    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
-    private static partial nint ReadBytes(int fd, byte* bytes, nuint count);
-
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static partial nint WriteBytes(int fd, byte* bytes, nuint count);
-
-    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
-    private static partial int Poll(PollFd* fds, nuint count, int milliseconds);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
 }

@@ -14,11 +14,18 @@ public static class ProgramIdentity
     }
 
     /// <summary>
-    /// argv[0] as the caller wrote it. /proc/self/cmdline keeps a symlink's name (fence_zvm) even where
-    /// the framework-dependent launcher (s390x builds) resolves the symlink before the program starts.
+    /// argv[0] as the caller wrote it. The launcher of the framework-dependent build (s390x) puts the
+    /// path of the .dll there, after resolving a symlink (fence_zvm); /proc/self/cmdline still has the
+    /// caller's. The NativeAOT binary is given argv[0] unchanged, and reads no file for it.
     /// </summary>
     public static string InvokedAs()
     {
+        string reported = Environment.GetCommandLineArgs()[0];
+        if (!reported.EndsWith(".dll", StringComparison.Ordinal))
+        {
+            return reported;
+        }
+
         try
         {
             byte[] cmdline = File.ReadAllBytes("/proc/self/cmdline");
@@ -32,7 +39,7 @@ public static class ProgramIdentity
         {
         }
 
-        return Environment.GetCommandLineArgs()[0];
+        return reported;
     }
 
     /// <summary>The project's Version property, written into a constant at build time.</summary>

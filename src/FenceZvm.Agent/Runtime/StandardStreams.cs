@@ -4,18 +4,11 @@ namespace FenceZvm.Agent.Runtime;
 
 /// <summary>
 /// stdin, stdout and stderr as the agent uses them, on their descriptors (<see cref="InputDescriptorStream"/>,
-/// <see cref="OutputDescriptorStream"/>): a stream the agent was not started with reads as empty and
-/// swallows writes, and a write that fails or finds no reader gives the stream up (<see cref="BestEffortWriter"/>).
+/// <see cref="WholeWriteWriter"/>): a stream the agent was not started with reads as empty and swallows
+/// writes, and a write that fails or finds no reader gives the stream up (<see cref="BestEffortWriter"/>).
 /// </summary>
 public static class StandardStreams
 {
-    // Console.Out wrote in pieces of 256 bytes: -o metadata was 48 write calls. Each Write here goes to
-    // the descriptor at once, up to this many characters (to a pipe in pieces of PIPE_BUF).
-    private const int OutBufferChars = 16 * 1024;
-
-    // Log lines; a longer one goes out in more than one piece.
-    private const int ErrorBufferChars = 4 * 1024;
-
     // The /dev/null descriptors of ReserveClosed: a handle that is collected closes its descriptor.
     private static readonly List<Microsoft.Win32.SafeHandles.SafeFileHandle> Reserved = [];
 
@@ -45,15 +38,15 @@ public static class StandardStreams
         }
     }
 
+    /// <summary>
+    /// UTF-8, as pacemaker writes its values, whatever the locale says; Console.In would first look up
+    /// the locale's character set and set up the console, about a hundred methods where all are JIT-compiled.
+    /// </summary>
     public static TextReader In() => Posix.IsInherited(0)
-        ? new StreamReader(new InputDescriptorStream(0), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false)
+        ? new StreamReader(new InputDescriptorStream(0), Encoding.Default, detectEncodingFromByteOrderMarks: false)
         : TextReader.Null;
 
-    public static BestEffortWriter Out() => Writer(1, OutBufferChars);
+    public static BestEffortWriter Out() => new(Posix.IsInherited(1) ? new WholeWriteWriter(1) : TextWriter.Null);
 
-    public static BestEffortWriter Error() => Writer(2, ErrorBufferChars);
-
-    private static BestEffortWriter Writer(int fd, int bufferChars) => new(Posix.IsInherited(fd)
-        ? TextWriter.Synchronized(new StreamWriter(new OutputDescriptorStream(fd), new UTF8Encoding(false), bufferChars) { AutoFlush = true })
-        : TextWriter.Null);
+    public static BestEffortWriter Error() => new(Posix.IsInherited(2) ? new WholeWriteWriter(2) : TextWriter.Null);
 }
