@@ -34,6 +34,9 @@ internal static partial class Posix
     /// <summary>setenv(3) without overwriting: a value the environment already has is kept.</summary>
     public static void SetUnlessSet(string name, string value) => _ = SetEnv(name, value, 0);
 
+    /// <summary>setenv(3), over any value the environment has.</summary>
+    public static void Set(string name, string value) => _ = SetEnv(name, value, 1);
+
     /// <summary>
     /// Ignores SIGXFSZ, as Python (upstream) does: a write past the file size limit (ulimit -f) then fails
     /// with EFBIG, which the log targets handle, instead of the signal ending the process mid-fence.
