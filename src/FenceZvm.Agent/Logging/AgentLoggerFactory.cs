@@ -29,11 +29,19 @@ internal sealed class AgentLoggerFactory(IReadOnlyList<(ILoggerProvider Provider
     public void AddProvider(ILoggerProvider provider) =>
         throw new NotSupportedException("the agent's log destinations are fixed when logging is created");
 
+    /// <summary>Closes every target; one that fails to close is passed over, as a line it fails to write is: the run's result is decided by then.</summary>
     public void Dispose()
     {
         foreach (var (provider, _) in providers)
         {
-            provider.Dispose();
+            try
+            {
+                provider.Dispose();
+            }
+            catch (Exception)
+            {
+                // Nothing is left to tell: the failure of a target was reported, if at all, when a line failed.
+            }
         }
     }
 }

@@ -1,15 +1,16 @@
+using FenceZvm.Agent.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Logging;
 
 /// <summary>
 /// Appends every debug line to the file given by --debug-file. The first line that cannot be written
-/// (a full file system, /dev/full) is reported once and the file is given up: a debug log never
-/// stops a fence.
+/// (a full file system, /dev/full, a pipe nobody reads) is reported once and the file is given up: a
+/// debug log never stops a fence.
 /// </summary>
 public sealed class DebugFileLoggerProvider : ILoggerProvider
 {
-    private readonly StreamWriter writer;
+    private readonly TextWriter writer;
     private readonly string path;
     private readonly SecretRedactor redactor;
     private readonly FaultReport report;
@@ -20,7 +21,9 @@ public sealed class DebugFileLoggerProvider : ILoggerProvider
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened for appending.</exception>
     public DebugFileLoggerProvider(string path, SecretRedactor redactor, FaultReport? report = null)
     {
-        writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
+        var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        // A pipe, socket or terminal (-D /dev/stderr) is written as stderr is, never waiting long for a reader.
+        writer = file.CanSeek ? new StreamWriter(file) : new WholeWriteWriter((int)file.SafeFileHandle.DangerousGetHandle(), file);
         this.path = path;
         this.redactor = redactor;
         this.report = report ?? FaultReport.None;
@@ -43,7 +46,8 @@ public sealed class DebugFileLoggerProvider : ILoggerProvider
         }
     }
 
-    private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or ObjectDisposedException;
+    // A write past the file size limit (EFBIG, ulimit -f) comes as an ArgumentOutOfRangeException.
+    private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or ObjectDisposedException or ArgumentException;
 
     private void Write(LogLevel level, string message)
     {

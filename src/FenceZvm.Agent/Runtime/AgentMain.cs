@@ -24,6 +24,12 @@ public static class AgentMain
 
         if (parsed.Succeeded && TryDocument(options, flavor, invocation.Stdout) is { } documented)
         {
+            if (Undelivered(invocation.Stdout))
+            {
+                invocation.Stderr.WriteLine(LogLine.Format(DateTime.Now, LogLevel.Error, UndeliveredOutput));
+                return ActionRunner.ExitFailure;
+            }
+
             return documented;
         }
 
@@ -73,7 +79,14 @@ public static class AgentMain
 
             try
             {
-                return await RunActionAsync(options, flavor, redactor, loggers, invocation.Stdout, cancellationToken).ConfigureAwait(false);
+                int exitCode = await RunActionAsync(options, flavor, redactor, loggers, invocation.Stdout, cancellationToken).ConfigureAwait(false);
+                if (options.Action is FenceAction.List or FenceAction.ListStatus && Undelivered(invocation.Stdout))
+                {
+                    logger.LogError("{Reason}", UndeliveredOutput);
+                    return ActionRunner.ExitFailure;
+                }
+
+                return exitCode;
             }
             catch (FenceFailure e)
             {
@@ -137,6 +150,15 @@ public static class AgentMain
         stdout.Write(text);
         return ActionRunner.ExitSuccess;
     }
+
+    private const string UndeliveredOutput = "Failed: stdout did not take the output (closed by its reader, full, or not read)";
+
+    /// <summary>
+    /// Whether a write to stdout failed. Where the output is the result (a list, the metadata) that fails
+    /// the run, as a list cut short would tell the caller the device fences fewer guests; where the exit
+    /// code is the result (on, off, reboot, status) it does not. A stdout the caller closed is not a failure.
+    /// </summary>
+    private static bool Undelivered(TextWriter stdout) => stdout is BestEffortWriter { Broken: true };
 
     private static int FailUsage(ILogger logger, string message)
     {

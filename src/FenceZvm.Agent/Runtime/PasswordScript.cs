@@ -14,6 +14,9 @@ public static class PasswordScript
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The longest first line read: far above any SMAPI password, far below a memory worth noticing.</summary>
+    public const int MaxLineChars = 4096;
+
     /// <summary>util-linux's setsid: present wherever the agent is installed; without it the script runs in the agent's group.</summary>
     public const string Setsid = "/usr/bin/setsid";
 
@@ -50,7 +53,7 @@ public static class PasswordScript
         deadline.CancelAfter(limit);
         try
         {
-            Task<string?> firstLine = process.StandardOutput.ReadLineAsync(deadline.Token).AsTask();
+            Task<string?> firstLine = FirstLineAsync(process.StandardOutput, script, deadline.Token);
             process.StandardInput.Close();
             string? line = await firstLine.ConfigureAwait(false);
             await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
@@ -71,6 +74,34 @@ public static class PasswordScript
             if (!finished)
             {
                 End(process, ownGroup);
+            }
+        }
+    }
+
+    /// <summary>The first line without its end, or null for no output; a script that never ends it (cat /dev/zero) is a failure at <see cref="MaxLineChars"/>.</summary>
+    private static async Task<string?> FirstLineAsync(StreamReader output, string script, CancellationToken cancellationToken)
+    {
+        var line = new System.Text.StringBuilder();
+        char[] buffer = new char[1024];
+        while (true)
+        {
+            int read = await output.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return line.Length == 0 ? null : line.ToString();
+            }
+
+            // As ReadLine: CR, LF or CR LF ends the line.
+            int end = buffer.AsSpan(0, read).IndexOfAny('\r', '\n');
+            line.Append(buffer, 0, end >= 0 ? end : read);
+            if (line.Length > MaxLineChars)
+            {
+                throw new FenceFailure($"Failed: Password script {EchoGuard.Show(script)} printed more than {MaxLineChars} characters without a line end");
+            }
+
+            if (end >= 0)
+            {
+                return line.ToString();
             }
         }
     }

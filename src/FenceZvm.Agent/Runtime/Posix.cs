@@ -6,10 +6,13 @@ namespace FenceZvm.Agent.Runtime;
 internal static partial class Posix
 {
     private const int SigKill = 9;
+    private const int SigXfsz = 25;
+    private const nint SigIgn = 1;
     private const int FGetFd = 1;
     private const int FdCloexec = 1;
     private const int FGetPipeSz = 1032;
     private const nuint FionRead = 0x541B;
+    private const short PollIn = 1;
     private const short PollOut = 4;
 
     public const int EIntr = 4;
@@ -25,8 +28,20 @@ internal static partial class Posix
     /// </summary>
     public static bool IsInherited(int fd) => Fcntl(fd, FGetFd) is var flags && flags >= 0 && (flags & FdCloexec) == 0;
 
+    /// <summary>Whether <paramref name="fd"/> is an open descriptor.</summary>
+    public static bool IsOpen(int fd) => Fcntl(fd, FGetFd) >= 0;
+
     /// <summary>setenv(3) without overwriting: a value the environment already has is kept.</summary>
     public static void SetUnlessSet(string name, string value) => _ = SetEnv(name, value, 0);
+
+    /// <summary>setenv(3), over any value the environment has.</summary>
+    public static void Set(string name, string value) => _ = SetEnv(name, value, 1);
+
+    /// <summary>
+    /// Ignores SIGXFSZ, as Python (upstream) does: a write past the file size limit (ulimit -f) then fails
+    /// with EFBIG, which the log targets handle, instead of the signal ending the process mid-fence.
+    /// </summary>
+    public static void IgnoreFileSizeSignal() => _ = Signal(SigXfsz, SigIgn);
 
     /// <summary>write(2): the count written, or -1 with <paramref name="errno"/> set.</summary>
     public static int Write(int fd, ReadOnlySpan<byte> bytes, out int errno)
@@ -36,13 +51,32 @@ internal static partial class Posix
         return (int)written;
     }
 
+    /// <summary>read(2): the count read (0 at the end), or -1 with <paramref name="errno"/> set.</summary>
+    public static int Read(int fd, Span<byte> bytes, out int errno)
+    {
+        nint read = ReadCall(fd, bytes, (nuint)bytes.Length);
+        errno = read < 0 ? Marshal.GetLastPInvokeError() : 0;
+        return (int)read;
+    }
+
     /// <summary>
     /// poll(2) for room to write: false when <paramref name="milliseconds"/> passed without any. An error
     /// or hang-up on the descriptor counts as ready, for the write to report it.
     /// </summary>
-    public static bool WaitWritable(int fd, int milliseconds)
+    public static bool WaitWritable(int fd, int milliseconds) => Wait(fd, PollOut, milliseconds);
+
+    /// <summary>poll(2) for data to read, the end, or an error, for the read to report it; without a time limit.</summary>
+    public static void WaitReadable(int fd) => _ = Wait(fd, PollIn, Timeout.Infinite);
+
+    /// <summary>The capacity of the pipe <paramref name="fd"/> is (F_GETPIPE_SZ), or -1 if it is no pipe.</summary>
+    public static int PipeCapacity(int fd) => Fcntl(fd, FGetPipeSz);
+
+    /// <summary>Bytes written to the pipe <paramref name="fd"/> and not yet read (FIONREAD), or -1.</summary>
+    public static int Queued(int fd) => Ioctl(fd, FionRead, out int queued) < 0 ? -1 : queued;
+
+    private static bool Wait(int fd, short events, int milliseconds)
     {
-        var wait = new PollFd { Fd = fd, Events = PollOut };
+        var wait = new PollFd { Fd = fd, Events = events };
         int ready;
         while ((ready = Poll(ref wait, 1, milliseconds)) < 0 && Marshal.GetLastPInvokeError() == EIntr)
         {
@@ -50,12 +84,6 @@ internal static partial class Posix
 
         return ready != 0;
     }
-
-    /// <summary>The capacity of the pipe <paramref name="fd"/> is (F_GETPIPE_SZ), or -1 if it is no pipe.</summary>
-    public static int PipeCapacity(int fd) => Fcntl(fd, FGetPipeSz);
-
-    /// <summary>Bytes written to the pipe <paramref name="fd"/> and not yet read (FIONREAD), or -1.</summary>
-    public static int Queued(int fd) => Ioctl(fd, FionRead, out int queued) < 0 ? -1 : queued;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct PollFd
@@ -68,6 +96,9 @@ internal static partial class Posix
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint WriteCall(int fd, ReadOnlySpan<byte> buffer, nuint count);
 
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static partial nint ReadCall(int fd, Span<byte> buffer, nuint count);
+
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     private static partial int Poll(ref PollFd fd, nuint count, int timeoutMilliseconds);
 
@@ -76,6 +107,9 @@ internal static partial class Posix
 
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnv(string name, string value, int overwrite);
+
+    [LibraryImport("libc", EntryPoint = "signal")]
+    private static partial nint Signal(int signal, nint handler);
 
     [LibraryImport("libc", EntryPoint = "kill")]
     private static partial int Kill(int pid, int signal);

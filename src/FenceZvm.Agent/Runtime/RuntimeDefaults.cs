@@ -1,10 +1,11 @@
 namespace FenceZvm.Agent.Runtime;
 
 /// <summary>
-/// Settings of the .NET runtime that the agent chooses for itself, each only where the environment does
-/// not set it already. They go into the C library's environment, where the runtime reads them:
-/// Environment.SetEnvironmentVariable would first copy the whole environment into a managed dictionary
-/// (about 65,000 instructions at every start, and more methods to compile where nothing is precompiled).
+/// Settings of the process and the .NET runtime that the agent chooses for itself, each only where the
+/// environment does not set it already, but for the one a host's value could break. They go into the C
+/// library's environment, where the runtime reads them: Environment.SetEnvironmentVariable would first
+/// copy the whole environment into a managed dictionary (about 65,000 instructions at every start, and
+/// more methods to compile where nothing is precompiled).
 /// </summary>
 public static class RuntimeDefaults
 {
@@ -17,7 +18,13 @@ public static class RuntimeDefaults
 
         // The first Socket starts the runtime's socket event threads, and with inline completions their
         // number is the processor count: 16 threads at every start on a 16-CPU guest, for a process that
-        // makes one connection at a time. One is enough.
-        Posix.SetUnlessSet("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT", "1");
+        // makes one connection at a time. One is enough, whatever the host sets for its own servers: each
+        // engine is an epoll, a pipe and a thread, and a count in the thousands ran out of descriptors
+        // before the first connection.
+        Posix.Set("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT", "1");
+
+        // The runtime ignores SIGPIPE, not SIGXFSZ: a debug file or redirected stderr reaching the file
+        // size limit would end the run wherever it is.
+        Posix.IgnoreFileSizeSignal();
     }
 }

@@ -10,7 +10,9 @@ namespace FenceZvm.Agent.Runtime;
 /// Console.Out wrote in pieces of 256 bytes and blocked for good on such a pipe; it, or a StreamWriter,
 /// also set up the console (terminal settings, the locale's character set) at every start.
 /// </summary>
-internal sealed class WholeWriteWriter(int fd) : TextWriter
+/// <param name="fd">The descriptor written to.</param>
+/// <param name="owner">What holds <paramref name="fd"/> open (a debug file's stream), disposed with the writer; none for stdout and stderr.</param>
+internal sealed class WholeWriteWriter(int fd, IDisposable? owner = null) : TextWriter
 {
     public const int PatienceMilliseconds = 5000;
 
@@ -40,6 +42,16 @@ internal sealed class WholeWriteWriter(int fd) : TextWriter
 
     /// <summary>The line and its end in one write, where TextWriter's own would make two.</summary>
     public override void WriteLine(string? value) => Write(value + NewLine);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            owner?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 
     /// <summary>
     /// Every write waits for room first, so it cannot block: a pipe takes the rest at once only when it

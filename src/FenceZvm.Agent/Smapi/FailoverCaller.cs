@@ -6,19 +6,26 @@ using Microsoft.Extensions.Logging;
 namespace FenceZvm.Agent.Smapi;
 
 /// <summary>
-/// Several SMAPI servers (the members of an SSI cluster), tried in the order given for every request,
-/// as the installation guide's fence devices are: the next one is asked only when a server cannot be
-/// reached (nothing was acknowledged) or answers RC 900 (server error). Any other answer, such as
-/// "not authorized" or "image not found", is final.
+/// Several SMAPI servers (the members of an SSI cluster), tried in the order given, as the installation
+/// guide's fence devices are: the next one is asked only when a server cannot be reached (nothing was
+/// acknowledged) or answers RC 900 (server error). Any other answer, such as "not authorized" or "image
+/// not found", is final. Each request starts from the server that answered the one before: a member that
+/// is down costs the run one failed connect, not one at every status poll (a whole shell_timeout each
+/// where it never answers the connect).
 /// </summary>
 public sealed class FailoverCaller(IReadOnlyList<HostCaller> hosts, ILogger logger) : ISmapiCaller
 {
+    // The plugs' requests run concurrently: read and written whole, and any of their answers will do.
+    private int answering;
+
     public async Task<SmapiResponse> CallAsync(SmapiRequest request, CancellationToken cancellationToken)
     {
-        for (int i = 0; i < hosts.Count; i++)
+        int first = Volatile.Read(ref answering);
+        for (int tried = 0; tried < hosts.Count; tried++)
         {
-            HostCaller host = hosts[i];
-            bool last = i == hosts.Count - 1;
+            int index = (first + tried) % hosts.Count;
+            HostCaller host = hosts[index];
+            bool last = tried == hosts.Count - 1;
             try
             {
                 SmapiResponse response = await host.CallAsync(request, cancellationToken).ConfigureAwait(false);
@@ -28,6 +35,7 @@ public sealed class FailoverCaller(IReadOnlyList<HostCaller> hosts, ILogger logg
                     continue;
                 }
 
+                Volatile.Write(ref answering, index);
                 logger.LogInformation("{Request} answered by {Endpoint}", request, host.Endpoint);
                 return response;
             }

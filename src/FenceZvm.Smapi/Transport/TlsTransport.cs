@@ -26,10 +26,11 @@ public sealed class TlsTransport : ISmapiTransport
 
     public string Endpoint => $"{tcp.Endpoint} (TLS)";
 
-    /// <summary>The blocking connect and handshake, bounded by the socket's timeouts (see <see cref="ISmapiTransport.Connect"/>).</summary>
+    /// <summary>The blocking connect and handshake, each within the bound (see <see cref="ISmapiTransport.Connect"/>).</summary>
     public Stream Connect(TimeSpan bound, CancellationToken cancellationToken)
     {
-        var ssl = new SslStream(new NetworkStream(tcp.ConnectSocket(bound, cancellationToken), ownsSocket: true), leaveInnerStreamOpen: false);
+        var tcpStream = new HandshakeBoundStream(new NetworkStream(tcp.ConnectSocket(bound, cancellationToken), ownsSocket: true), bound);
+        var ssl = new SslStream(tcpStream, leaveInnerStreamOpen: false);
         var handshake = new Handshake(this);
         try
         {
@@ -39,12 +40,13 @@ public sealed class TlsTransport : ISmapiTransport
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            tcpStream.EndHandshake();
             return ssl;
         }
-        catch (Exception e) when (e is AuthenticationException or IOException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is AuthenticationException or IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             ssl.Dispose();
-            if (e.InnerException is SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock })
+            if (e is TimeoutException || e.InnerException is TimeoutException or SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock })
             {
                 throw new TimeoutException($"TLS handshake with {tcp.Endpoint} timed out", e);
             }

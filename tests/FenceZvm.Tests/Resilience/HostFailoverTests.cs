@@ -7,8 +7,9 @@ namespace FenceZvm.Tests.Resilience;
 
 /// <summary>
 /// Several SMAPI hosts in --ip (the members of an SSI cluster, all on the same port): each exchange
-/// tries them in order and moves on only when a host cannot be reached or answers RC 900; any
-/// other answer is final. The hosts here are simulators on different loopback addresses.
+/// tries them in order, from the one that answered the exchange before, and moves on only when a host
+/// cannot be reached or answers RC 900; any other answer is final. The hosts here are simulators on
+/// different loopback addresses.
 /// </summary>
 public sealed class HostFailoverTests
 {
@@ -23,6 +24,19 @@ public sealed class HostFailoverTests
         Assert.That(second.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
         Assert.That(r.Stderr, Does.Contain($"Unable to connect to {Dead}:{second.Port}: connection refused; trying the next SMAPI host"));
         Assert.That(r.Stderr, Does.Contain($"Image_Deactivate CNODE1 answered by 127.0.0.3:{second.Port}"));
+    }
+
+    /// <summary>
+    /// A host that could not be reached is paid for once per run, not at every exchange: a member that
+    /// never answers the connect would otherwise cost a whole shell_timeout at each status poll.
+    /// </summary>
+    [Test]
+    public async Task AHostThatCouldNotBeReachedIsNotAskedFirstAgainInTheRun()
+    {
+        await using var second = Start("127.0.0.3", ["CNODE1=on"]);
+        ProcessResult r = await Run([Dead, "127.0.0.3"], second.Port, "-o", "reboot", "-n", "CNODE1", "-v");
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Success: Rebooted\n")), r.ToString());
+        Assert.That(r.StderrLines.Count(l => l.Contains("trying the next SMAPI host", StringComparison.Ordinal)), Is.EqualTo(1), r.ToString());
     }
 
     [Test]

@@ -27,6 +27,19 @@ public sealed class LoggingFaultTests
         Assert.That(r.Stderr, Does.Not.Contain("Unhandled exception"));
     }
 
+    /// <summary>A debug file that is a pipe nobody reads (-D /dev/stderr of such a caller) is given up as a full one.</summary>
+    [Test]
+    public async Task DebugFileOnAPipeNobodyReads_StillFences_AndIsReportedOnce()
+    {
+        await using var sim = SimulatorHost.Start(["CNODE1=on"]);
+
+        ProcessResult r = await Shell.RunAgentAfterAsync(sim, Shell.StalledPipeOnFd3, string.Empty, "-o", "off", "-n", "CNODE1", "-D", "/dev/fd/3");
+
+        Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Success: Powered OFF\n")), r.ToString());
+        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo(GuestState.Off));
+        Assert.That(r.StderrLines.Count(l => l.Contains(Unwritable, StringComparison.Ordinal)), Is.EqualTo(1), r.ToString());
+    }
+
     [Test]
     public void DebugFileThatFailsToWrite_IsReportedOnceThenIgnored()
     {
@@ -48,6 +61,15 @@ public sealed class LoggingFaultTests
         factory.AddProvider(new StderrLoggerProvider(new ThrowingWriter(), LogLevel.Debug, new SecretRedactor()));
 
         Assert.DoesNotThrow(() => factory.CreateLogger("test").LogError("the disk is gone"));
+    }
+
+    /// <summary>Closing the logs comes after the result: a target that fails to close must not turn it into a failure.</summary>
+    [Test]
+    public void NoLogTargetCanRaiseWhenLoggingEnds()
+    {
+        var factory = new AgentLoggerFactory([(new FailingToCloseProvider(), false)], frameTrace: false);
+
+        Assert.DoesNotThrow(factory.Dispose);
     }
 
     [Test]
@@ -119,6 +141,13 @@ public sealed class LoggingFaultTests
         }
 
         Assert.That(agent.ExitCode, Is.EqualTo(1), agent.Output);
+    }
+
+    private sealed class FailingToCloseProvider : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => throw new NotSupportedException();
+
+        public void Dispose() => throw new ArgumentOutOfRangeException("value", "Specified file length was too large for the file system.");
     }
 
     private sealed class ThrowingWriter : TextWriter

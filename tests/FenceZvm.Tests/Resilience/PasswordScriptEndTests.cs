@@ -41,6 +41,19 @@ public sealed class PasswordScriptEndTests
         await HangingScript.AssertEndedAsync(pids);
     }
 
+    /// <summary>
+    /// Output without a line end is read up to a bound, not into memory until the script's time runs out
+    /// (cat /dev/zero took the agent to 3 GB in 8 s). Here 50 MB of NULs, which the test host can hold if
+    /// the bound is gone.
+    /// </summary>
+    [Test]
+    public void ScriptWhoseFirstLineHasNoEnd_IsStoppedAtTheLineBound()
+    {
+        Task<string> run = PasswordScript.RunAsync("head -c 50000000 /dev/zero", CancellationToken.None);
+
+        Assert.That(async () => await run, Throws.TypeOf<FenceFailure>().With.Message.Contain($"more than {PasswordScript.MaxLineChars} characters without a line end"));
+    }
+
     /// <summary>A script that starts a background child, records both pids, and never prints a password.</summary>
     private sealed class HangingScript : IDisposable
     {
