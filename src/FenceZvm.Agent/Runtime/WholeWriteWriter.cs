@@ -19,6 +19,8 @@ internal sealed class WholeWriteWriter(int fd, IDisposable? owner = null) : Text
     /// <summary>Room for this much is what poll's POLLOUT promises on a pipe (PIPE_BUF).</summary>
     private const int PipeAtomic = 4096;
 
+    private static readonly Lock OneAtATime = new();
+
     /// <summary>UTF-8 without a byte order mark.</summary>
     public override Encoding Encoding => Encoding.Default;
 
@@ -56,9 +58,19 @@ internal sealed class WholeWriteWriter(int fd, IDisposable? owner = null) : Text
     /// <summary>
     /// Every write waits for room first, so it cannot block: a pipe takes the rest at once only when it
     /// is empty and large enough (the usual case), otherwise PIPE_BUF at a time; a file or a terminal
-    /// takes it whole. A descriptor handed over non-blocking (EAGAIN) is waited on the same way.
+    /// takes it whole. A descriptor handed over non-blocking (EAGAIN) is waited on the same way. One
+    /// write at a time in the process: stdout and stderr on one pipe (2&gt;&amp;1) would otherwise both
+    /// find the room that only one of them can take.
     /// </summary>
     private void Send(ReadOnlySpan<byte> bytes)
+    {
+        lock (OneAtATime)
+        {
+            SendAlone(bytes);
+        }
+    }
+
+    private void SendAlone(ReadOnlySpan<byte> bytes)
     {
         int pipeCapacity = Posix.PipeCapacity(fd);
         while (!bytes.IsEmpty)
