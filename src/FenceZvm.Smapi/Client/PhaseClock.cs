@@ -1,35 +1,23 @@
-using System.Diagnostics;
+using FenceZvm.Smapi.Transport;
 
 namespace FenceZvm.Smapi.Client;
 
 /// <summary>
-/// Bounds each phase of one exchange by the timeout: before every blocking call the stream gets what is
-/// left of the phase as its read and write timeouts (every transport's stream honours them). No timer,
-/// no thread.
+/// Bounds each phase of one exchange by the timeout: the phase's own <see cref="StreamDeadline"/> gives
+/// the stream what is left of it before every blocking call.
 /// </summary>
 internal sealed class PhaseClock(TimeSpan timeout)
 {
-    private long phaseStart = Stopwatch.GetTimestamp();
+    private readonly StreamDeadline deadline = new(timeout);
 
     public ExchangePhase Phase { get; private set; } = ExchangePhase.Connect;
 
     public void Start(ExchangePhase phase)
     {
         Phase = phase;
-        phaseStart = Stopwatch.GetTimestamp();
+        deadline.Restart();
     }
 
     /// <summary>Gives the stream what is left of the phase; throws once nothing is left.</summary>
-    public void BoundNextCall(Stream stream)
-    {
-        TimeSpan left = timeout - Stopwatch.GetElapsedTime(phaseStart);
-        if (left <= TimeSpan.Zero)
-        {
-            throw new TimeoutException();
-        }
-
-        int milliseconds = (int)Math.Ceiling(left.TotalMilliseconds);
-        stream.ReadTimeout = milliseconds;
-        stream.WriteTimeout = milliseconds;
-    }
+    public void BoundNextCall(Stream stream) => deadline.BoundNextCall(stream);
 }

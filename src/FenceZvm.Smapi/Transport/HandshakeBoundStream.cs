@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace FenceZvm.Smapi.Transport;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace FenceZvm.Smapi.Transport;
 /// </summary>
 internal sealed class HandshakeBoundStream(Stream inner, TimeSpan bound) : Stream
 {
-    private readonly long started = Stopwatch.GetTimestamp();
+    private readonly StreamDeadline deadline = new(bound);
     private bool handshaking = true;
 
     public override bool CanRead => inner.CanRead;
@@ -65,17 +63,9 @@ internal sealed class HandshakeBoundStream(Stream inner, TimeSpan bound) : Strea
 
     private void BoundNextCall()
     {
-        if (!handshaking)
+        if (handshaking)
         {
-            return;
+            deadline.BoundNextCall(inner);
         }
-
-        TimeSpan left = bound - Stopwatch.GetElapsedTime(started);
-        if (left <= TimeSpan.Zero)
-        {
-            throw new TimeoutException("the TLS handshake did not end within the timeout");
-        }
-
-        inner.ReadTimeout = inner.WriteTimeout = (int)Math.Ceiling(left.TotalMilliseconds);
     }
 }
