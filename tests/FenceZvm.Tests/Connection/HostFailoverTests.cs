@@ -3,7 +3,7 @@ using System.Net;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Tests.Support;
 
-namespace FenceZvm.Tests.Resilience;
+namespace FenceZvm.Tests.Connection;
 
 /// <summary>
 /// Several SMAPI hosts in --ip (the members of an SSI cluster, all on the same port): each exchange

@@ -4,7 +4,7 @@ using FenceZvm.Smapi.Functions;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
 
-namespace FenceZvm.Tests.Client;
+namespace FenceZvm.Tests.Faults;
 
 /// <summary>The client against every fault the simulator injects: the right failure, never a hang.</summary>
 [Parallelizable(ParallelScope.All)]

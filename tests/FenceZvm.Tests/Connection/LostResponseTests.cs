@@ -1,7 +1,7 @@
 using FenceZvm.Simulator.Model;
 using FenceZvm.Tests.Support;
 
-namespace FenceZvm.Tests.Resilience;
+namespace FenceZvm.Tests.Connection;
 
 /// <summary>
 /// The server acknowledged a deactivation (response 1), did the work, and the connection dropped

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace FenceZvm.Tests.Support;
+namespace FenceZvm.Tests.Harness;
 
 /// <summary>The smapi-sim process the pacemaker, packaging and bench runs start: on its port, with its state file, stopped with its tests.</summary>
 [Parallelizable(ParallelScope.All)]

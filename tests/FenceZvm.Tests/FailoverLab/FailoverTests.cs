@@ -2,7 +2,7 @@ using FenceZvm.Simulator.State;
 using FenceZvm.Tests.Pacemaker;
 using FenceZvm.Tests.Support;
 
-namespace FenceZvm.Tests.Failover;
+namespace FenceZvm.Tests.FailoverLab;
 
 /// <summary>
 /// A real failover in a two-node cluster whose nodes are the simulator's guests (see <see cref="TwoNodeLab"/>):

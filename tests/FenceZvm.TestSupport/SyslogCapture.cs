@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace FenceZvm.Tests.Support;
+namespace FenceZvm.TestSupport;
 
 /// <summary>A Unix datagram socket standing in for /dev/log (FENCE_ZVM_SYSLOG_SOCKET), collecting every record.</summary>
 public sealed class SyslogCapture : IDisposable

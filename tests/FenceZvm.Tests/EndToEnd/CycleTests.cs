@@ -1,7 +1,7 @@
 using FenceZvm.Simulator.Model;
 using FenceZvm.Tests.Support;
 
-namespace FenceZvm.Tests.Resilience;
+namespace FenceZvm.Tests.EndToEnd;
 
 /// <summary>--method=cycle: one Image_Recycle, verified by the guest being active with a new logon time.</summary>
 public sealed class CycleTests

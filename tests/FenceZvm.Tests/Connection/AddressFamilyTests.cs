@@ -1,7 +1,7 @@
 using System.Net;
 using FenceZvm.Tests.Support;
 
-namespace FenceZvm.Tests.Resilience;
+namespace FenceZvm.Tests.Connection;
 
 /// <summary>IPv6 literals work (upstream always creates an IPv4 socket), -4/-6 are honoured, and a port belongs in --ipport.</summary>
 public sealed class AddressFamilyTests

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace FenceZvm.Tests.Support;
+namespace FenceZvm.TestSupport;
 
 /// <summary>
 /// A syslog socket (FENCE_ZVM_SYSLOG_SOCKET) whose reader never reads: bound, and its receive queue

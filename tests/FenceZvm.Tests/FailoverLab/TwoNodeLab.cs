@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using FenceZvm.Simulator.State;
 using FenceZvm.Tests.Support;
 
-namespace FenceZvm.Tests.Failover;
+namespace FenceZvm.Tests.FailoverLab;
 
 /// <summary>
 /// Two cluster nodes (cnode1, cnode2) whose power is the SMAPI simulator's guests CNODE1 and CNODE2: lab.sh
@@ -23,7 +23,7 @@ public sealed partial class TwoNodeLab : IAsyncDisposable
 
     private TwoNodeLab(string directory) => this.directory = directory;
 
-    public static string Script => Path.Combine(RepoPaths.Root, "tests", "FenceZvm.Tests", "Failover", "lab.sh");
+    public static string Script => Path.Combine(RepoPaths.Root, "tests", "FenceZvm.Tests", "FailoverLab", "lab.sh");
 
     public string StateFile => Path.Combine(directory, "state.json");
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using FenceZvm.Tests.Support;
 
-namespace FenceZvm.Tests.Resilience;
+namespace FenceZvm.Tests.Connection;
 
 /// <summary>
 /// The TLS handshake is bounded as a whole by the timeout, not only each read in it: a server (or a

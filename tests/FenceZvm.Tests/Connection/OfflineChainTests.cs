@@ -7,7 +7,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using FenceZvm.Tests.Support;
 
-namespace FenceZvm.Tests.Resilience;
+namespace FenceZvm.Tests.Connection;
 
 /// <summary>
 /// Certificate chains are built offline. A server certificate whose issuing CA is neither sent by the

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace FenceZvm.Tests.Support;
+namespace FenceZvm.TestSupport;
 
 /// <summary>A throw-away CA and a server certificate it signed, made at test time (none is committed).</summary>
 public sealed class TestCertificates : IDisposable

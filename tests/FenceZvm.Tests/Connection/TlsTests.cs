@@ -2,7 +2,7 @@ using System.Globalization;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Tests.Support;
 
-namespace FenceZvm.Tests.Resilience;
+namespace FenceZvm.Tests.Connection;
 
 /// <summary>
 /// TLS as upstream: on by default with certificate and host-name verification (--ssl, --ssl-secure),

@@ -2,7 +2,7 @@ using FenceZvm.Simulator.Model;
 using FenceZvm.Smapi.Text;
 using FenceZvm.Tests.Support;
 
-namespace FenceZvm.Tests.Resilience;
+namespace FenceZvm.Tests.EndToEnd;
 
 /// <summary>EBCDIC (IBM-1047) text fields end to end, and a clear failure when agent and server disagree.</summary>
 public sealed class AgentEncodingTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace FenceZvm.Tests.Failover;
+namespace FenceZvm.Tests.FailoverLab;
 
 /// <summary>
 /// When things happened, read from a node's pacemaker log (millisecond timestamps in local time, no year):

@@ -1,4 +1,4 @@
-namespace FenceZvm.Tests.Support;
+namespace FenceZvm.Tests.Harness;
 
 /// <summary>The runner every process test relies on: a program past its timeout is gone, with what it started.</summary>
 [Parallelizable(ParallelScope.All)]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FenceZvm.Tests.Support;
 
-namespace FenceZvm.Tests.Failover;
+namespace FenceZvm.Tests.FailoverLab;
 
 /// <summary>
 /// Failover figures per scenario and agent, side by side in artifacts/failover-times.txt (for the report and

@@ -6,7 +6,7 @@ using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
 using FenceZvm.Tests.Support;
 
-namespace FenceZvm.Tests.Resilience;
+namespace FenceZvm.Tests.Connection;
 
 /// <summary>
 /// A host name with several addresses (a dual-stack name whose IPv6 route is dead, the members of a
