@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using FenceZvm.Agent.Actions;
 using FenceZvm.Agent.Logging;
-using FenceZvm.Agent.Runtime;
+using FenceZvm.Agent.ProcessIo;
+using FenceZvm.Agent.Startup;
 using Microsoft.Extensions.Logging;
 
 StandardStreams.ReserveClosed();

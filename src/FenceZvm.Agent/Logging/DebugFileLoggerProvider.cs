@@ -1,4 +1,5 @@
-using FenceZvm.Agent.Runtime;
+using FenceZvm.Agent.ProcessIo;
+using FenceZvm.Agent.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Logging;

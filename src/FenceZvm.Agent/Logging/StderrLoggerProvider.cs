@@ -1,3 +1,4 @@
+using FenceZvm.Agent.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Logging;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using FenceZvm.Agent.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Logging;

@@ -1,6 +1,6 @@
 using System.Text;
 using FenceZvm.Agent.Options;
-using FenceZvm.Agent.Runtime;
+using FenceZvm.Agent.Startup;
 
 namespace FenceZvm.Agent.Metadata;
 

@@ -1,4 +1,4 @@
-using FenceZvm.Agent.Logging;
+using FenceZvm.Agent.Secrets;
 
 namespace FenceZvm.Agent.Options;
 

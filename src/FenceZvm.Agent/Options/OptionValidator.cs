@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using FenceZvm.Agent.Logging;
+using FenceZvm.Agent.Secrets;
 
 namespace FenceZvm.Agent.Options;
 

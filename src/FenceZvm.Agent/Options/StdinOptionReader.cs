@@ -1,5 +1,5 @@
 using System.Text;
-using FenceZvm.Agent.Logging;
+using FenceZvm.Agent.Secrets;
 
 namespace FenceZvm.Agent.Options;
 

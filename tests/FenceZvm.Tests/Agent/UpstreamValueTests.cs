@@ -1,6 +1,6 @@
 using FenceZvm.Agent.Actions;
 using FenceZvm.Agent.Options;
-using FenceZvm.Agent.Runtime;
+using FenceZvm.Agent.Startup;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

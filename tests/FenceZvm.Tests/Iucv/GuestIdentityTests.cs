@@ -1,4 +1,4 @@
-using FenceZvm.Agent.Runtime;
+using FenceZvm.Agent.Startup;
 
 namespace FenceZvm.Tests.Iucv;
 

@@ -1,4 +1,5 @@
 using FenceZvm.Agent.Logging;
+using FenceZvm.Agent.Secrets;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Tests.Support;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using FenceZvm.Agent.Runtime;
+using FenceZvm.Agent.ProcessIo;
 using FenceZvm.Simulator.Model;
 using FenceZvm.Tests.Support;
 

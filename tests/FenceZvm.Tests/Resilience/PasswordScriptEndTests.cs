@@ -1,6 +1,6 @@
 using System.Globalization;
 using FenceZvm.Agent.Power;
-using FenceZvm.Agent.Runtime;
+using FenceZvm.Agent.Secrets;
 using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Resilience;

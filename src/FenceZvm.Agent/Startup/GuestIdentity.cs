@@ -1,4 +1,4 @@
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.Startup;
 
 /// <summary>
 /// This guest's own z/VM user id, from the "VM00 Name:" line of /proc/sysinfo (Linux on z/VM).

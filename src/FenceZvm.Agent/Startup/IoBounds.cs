@@ -1,6 +1,6 @@
 using FenceZvm.Agent.Options;
 
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.Startup;
 
 /// <summary>
 /// The timeout of each SMAPI exchange phase (connect, send, request id, response). Upstream turns

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.ProcessIo;
 
 /// <summary>
 /// stdin, stdout and stderr as the agent uses them, on their descriptors (<see cref="InputDescriptorStream"/>,

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.Startup;
 
 /// <summary>
 /// The process environment, read variable by variable when asked: the agent looks up two or three

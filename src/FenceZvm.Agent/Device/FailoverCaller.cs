@@ -3,7 +3,7 @@ using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
 using Microsoft.Extensions.Logging;
 
-namespace FenceZvm.Agent.Smapi;
+namespace FenceZvm.Agent.Device;
 
 /// <summary>
 /// Several SMAPI servers (the members of an SSI cluster), tried in the order given, as the installation

@@ -1,4 +1,5 @@
-namespace FenceZvm.Agent.Runtime;
+using FenceZvm.Agent.ProcessIo;
+namespace FenceZvm.Agent.Startup;
 
 /// <summary>
 /// Settings of the process and the .NET runtime that the agent chooses for itself, each only where the

@@ -1,4 +1,4 @@
-namespace FenceZvm.Agent.Logging;
+namespace FenceZvm.Agent.Secrets;
 
 /// <summary>
 /// Removes known secrets from every line before it is written anywhere (defence in depth: no

@@ -1,4 +1,4 @@
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.Startup;
 
 /// <summary>Everything one run reads from its process: name, arguments, streams and environment.</summary>
 public sealed record AgentInvocation(

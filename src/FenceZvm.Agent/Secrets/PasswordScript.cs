@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using FenceZvm.Agent.Logging;
 using FenceZvm.Agent.Power;
+using FenceZvm.Agent.ProcessIo;
 
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.Secrets;
 
 /// <summary>
 /// Runs --password-script through /bin/sh, as upstream's os.popen does, and takes the first line of

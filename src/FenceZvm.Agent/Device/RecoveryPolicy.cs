@@ -1,4 +1,4 @@
-namespace FenceZvm.Agent.Smapi;
+namespace FenceZvm.Agent.Device;
 
 /// <summary>
 /// How a lost response is asked for again: IBM's client pauses 2 s and tries up to 8 times; a

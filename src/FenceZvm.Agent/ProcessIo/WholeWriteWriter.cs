@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.ProcessIo;
 
 /// <summary>
 /// stdout or stderr without a buffer: each Write goes out as one write(2) of its UTF-8 bytes where the

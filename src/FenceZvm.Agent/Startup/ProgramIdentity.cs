@@ -1,6 +1,6 @@
 using FenceZvm.Agent.Options;
 
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.Startup;
 
 /// <summary>Which agent the binary acts as: fence_zvm when invoked under a name starting so (and not fence_zvmip).</summary>
 public static class ProgramIdentity

@@ -1,6 +1,6 @@
 using FenceZvm.Agent.Actions;
 
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.Startup;
 
 /// <summary>
 /// SIGTERM and SIGINT cancel the run, which then ends within milliseconds with a failure. Where a

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.ProcessIo;
 
 /// <summary>
 /// stdout or stderr as the agent uses them: a stream that is closed (>&amp;-), full (/dev/full) or

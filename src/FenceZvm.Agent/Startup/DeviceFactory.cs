@@ -1,14 +1,14 @@
+using FenceZvm.Agent.Device;
 using FenceZvm.Agent.Logging;
 using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
-using FenceZvm.Agent.Smapi;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Text;
 using FenceZvm.Smapi.Transport;
 using Microsoft.Extensions.Logging;
 
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.Startup;
 
 /// <summary>
 /// Builds the SMAPI device an action runs against, from the parsed options: one client per SMAPI

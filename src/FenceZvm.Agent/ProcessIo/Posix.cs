@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.ProcessIo;
 
 /// <summary>The few libc calls of the agent itself; NativeAOT binds "libc" at link time (DirectPInvoke).</summary>
 internal static partial class Posix

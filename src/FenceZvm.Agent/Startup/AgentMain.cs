@@ -2,10 +2,12 @@ using FenceZvm.Agent.Actions;
 using FenceZvm.Agent.Logging;
 using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
+using FenceZvm.Agent.ProcessIo;
+using FenceZvm.Agent.Secrets;
 using FenceZvm.Smapi;
 using Microsoft.Extensions.Logging;
 
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.Startup;
 
 /// <summary>
 /// One run of the agent: parse, document actions, logging, validation, password script, delay,

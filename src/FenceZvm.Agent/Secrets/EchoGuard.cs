@@ -1,4 +1,4 @@
-namespace FenceZvm.Agent.Logging;
+namespace FenceZvm.Agent.Secrets;
 
 /// <summary>
 /// Decides whether a value read from the caller may be repeated in a message. Input with odd line

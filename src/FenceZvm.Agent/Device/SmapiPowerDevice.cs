@@ -6,7 +6,7 @@ using FenceZvm.Smapi.Text;
 using FenceZvm.Smapi.Transport;
 using Microsoft.Extensions.Logging;
 
-namespace FenceZvm.Agent.Smapi;
+namespace FenceZvm.Agent.Device;
 
 /// <summary>
 /// Fence semantics over SMAPI. Success is judged on the return code (spec decision 3):

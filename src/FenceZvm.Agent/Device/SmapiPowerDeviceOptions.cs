@@ -1,6 +1,6 @@
 using FenceZvm.Smapi.Functions;
 
-namespace FenceZvm.Agent.Smapi;
+namespace FenceZvm.Agent.Device;
 
 public sealed record SmapiPowerDeviceOptions
 {

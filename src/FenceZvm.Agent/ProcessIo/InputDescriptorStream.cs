@@ -1,4 +1,4 @@
-namespace FenceZvm.Agent.Runtime;
+namespace FenceZvm.Agent.ProcessIo;
 
 /// <summary>
 /// stdin as a read-only stream on the descriptor itself. A caller may hand over a pipe it made

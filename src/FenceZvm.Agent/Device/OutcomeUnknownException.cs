@@ -1,7 +1,7 @@
 using FenceZvm.Smapi;
 using FenceZvm.Smapi.Protocol;
 
-namespace FenceZvm.Agent.Smapi;
+namespace FenceZvm.Agent.Device;
 
 /// <summary>
 /// The server acknowledged a request that changes state (it has request id <see cref="RequestId"/>),

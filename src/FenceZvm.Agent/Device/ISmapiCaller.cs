@@ -1,6 +1,6 @@
 using FenceZvm.Smapi.Protocol;
 
-namespace FenceZvm.Agent.Smapi;
+namespace FenceZvm.Agent.Device;
 
 /// <summary>Sends one SMAPI request and returns the server's answer (one host, or several in order).</summary>
 public interface ISmapiCaller

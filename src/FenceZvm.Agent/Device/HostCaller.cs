@@ -5,7 +5,7 @@ using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
 using Microsoft.Extensions.Logging;
 
-namespace FenceZvm.Agent.Smapi;
+namespace FenceZvm.Agent.Device;
 
 /// <summary>
 /// Requests to one SMAPI server. When the server acknowledged a state-changing request (response 1)
