@@ -16,7 +16,7 @@ internal static class OfflineBuild
 
     public static void Require()
     {
-        if (ProcessRunner.FindOnPath("unshare") is null || Environment.UserName != "root")
+        if (ProcessRunner.FindOnPath("unshare") is null || System.Environment.UserName != "root")
         {
             Assert.Ignore("needs root and unshare (util-linux) to build without network");
         }
