@@ -50,10 +50,11 @@ built() { [ -x "$bin/fence_zvmip" ] && [ -x "$bin/smapi-sim" ]; }
 
 # What the test suites need beyond the SDK and gcc: the upstream agent and the schemas its metadata is
 # checked against (fence-agents, pcs), xmllint, groff and man (man pages), pacemaker, pcs and corosync
-# (tests/.../Pacemaker, as root), the rpm tools (tests/.../Packaging), iproute2 (network namespaces),
-# strace (counting the agent's system calls).
+# (tests/.../Pacemaker, as root), the rpm and Debian package tools (tests/.../Packaging: debhelper, dpkg-dev
+# and help2man build the .deb, lintian and devscripts' hardening-check check it), iproute2 (network
+# namespaces), strace (counting the agent's system calls).
 debian_test_packages=(fence-agents libxml2-utils groff-base man-db gcc zlib1g-dev pacemaker pacemaker-cli-utils pcs corosync
-  rpm rpmlint rpm2cpio cpio iproute2 strace)
+  rpm rpmlint rpm2cpio cpio debhelper dpkg-dev devscripts lintian help2man iproute2 strace)
 rhel_test_packages=(fence-agents-zvm libxml2 groff-base man-db gcc zlib-devel pacemaker pacemaker-cli pcs corosync
   rpm-build rpmlint cpio iproute strace)
 
