@@ -33,13 +33,7 @@ public sealed class DebInstallTests
     }
 
     [OneTimeTearDown]
-    public void RemoveScratch()
-    {
-        if (work.Length > 0 && Directory.Exists(work))
-        {
-            Directory.Delete(work, recursive: true);
-        }
-    }
+    public void RemoveScratch() => PackagedAgentChecks.RemoveScratch(work);
 
     [Test]
     public async Task Installed_DivertsUpstream_FencesThroughTheSimulatorAndTheFencer_AndPurgeRestoresUpstream()

@@ -49,14 +49,7 @@ public sealed class DebOfflineRebuildTests(string buildOptions)
     }
 
     [OneTimeTearDown]
-    public void RemoveScratch()
-    {
-        File.Delete(TestAgents.PathOf(FencerAgent));
-        if (work.Length > 0 && Directory.Exists(work))
-        {
-            Directory.Delete(work, recursive: true);
-        }
-    }
+    public void RemoveScratch() => PackagedAgentChecks.RemoveScratch(work, FencerAgent);
 
     [Test]
     public void Build_RestoredFromTheNugetComponentOnly_IntoAnEmptyPackageFolder()
@@ -95,13 +88,8 @@ public sealed class DebOfflineRebuildTests(string buildOptions)
         PackagedAgentChecks.StdinStatusOffOnAsync(Path.Combine(Sbin, "fence_zvmip"), Simulator, work);
 
     [Test]
-    public async Task StonithAdminFence_ThroughPacemakersFencer()
-    {
-        PacemakerRequirements.RequireAll();
-        File.Delete(TestAgents.PathOf(FencerAgent));
-        File.CreateSymbolicLink(TestAgents.PathOf(FencerAgent), Path.GetFullPath(Path.Combine(Sbin, "fence_zvmip")));
-        await PackagedAgentChecks.FenceThroughPacemakerAsync(FencerAgent, Simulator, work);
-    }
+    public Task StonithAdminFence_ThroughPacemakersFencer() =>
+        PackagedAgentChecks.FenceThroughPacemakerByLinkAsync(FencerAgent, Path.Combine(Sbin, "fence_zvmip"), Simulator, work);
 
     private string Deb(string package) => Path.Combine(work, $"{package}_{DebTools.Version}_{DebTools.Architecture}.deb");
 }

@@ -22,13 +22,7 @@ public sealed class DebPackageTests
     }
 
     [OneTimeTearDown]
-    public void RemoveScratch()
-    {
-        if (root.Length > 0 && Directory.Exists(root))
-        {
-            Directory.Delete(root, recursive: true);
-        }
-    }
+    public void RemoveScratch() => PackagedAgentChecks.RemoveScratch(root);
 
     [Test]
     public async Task SourcePackage_IsTheOrigTarball_TheNugetComponent_AndTheDebianTarball()

@@ -38,14 +38,7 @@ public sealed class FrameworkDependentRpmTests
     }
 
     [OneTimeTearDown]
-    public void RemoveScratch()
-    {
-        File.Delete(TestAgents.PathOf(FencerAgent));
-        if (work.Length > 0 && Directory.Exists(work))
-        {
-            Directory.Delete(work, recursive: true);
-        }
-    }
+    public void RemoveScratch() => PackagedAgentChecks.RemoveScratch(work, FencerAgent);
 
     [Test]
     public void RebuildRestoredFromTheBundledPackages_ForTheSdksOwnRid_AsAPlainApplication()
@@ -97,11 +90,6 @@ public sealed class FrameworkDependentRpmTests
         PackagedAgentChecks.StdinStatusOffOnAsync(Path.Combine(Sbin, "fence_zvmip"), Path.Combine(root, "usr", "bin", "smapi-sim"), work);
 
     [Test]
-    public async Task StonithAdminFence_ThroughPacemakersFencer()
-    {
-        PacemakerRequirements.RequireAll();
-        File.Delete(TestAgents.PathOf(FencerAgent));
-        File.CreateSymbolicLink(TestAgents.PathOf(FencerAgent), Path.Combine(appDirectory, "fence_zvmip"));
-        await PackagedAgentChecks.FenceThroughPacemakerAsync(FencerAgent, Path.Combine(root, "usr", "bin", "smapi-sim"), work);
-    }
+    public Task StonithAdminFence_ThroughPacemakersFencer() =>
+        PackagedAgentChecks.FenceThroughPacemakerByLinkAsync(FencerAgent, Path.Combine(appDirectory, "fence_zvmip"), Path.Combine(root, "usr", "bin", "smapi-sim"), work);
 }

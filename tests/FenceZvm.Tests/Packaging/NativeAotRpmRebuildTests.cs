@@ -30,14 +30,7 @@ public sealed class NativeAotRpmRebuildTests
     }
 
     [OneTimeTearDown]
-    public void RemoveScratch()
-    {
-        File.Delete(TestAgents.PathOf(FencerAgent));
-        if (work.Length > 0 && Directory.Exists(work))
-        {
-            Directory.Delete(work, recursive: true);
-        }
-    }
+    public void RemoveScratch() => PackagedAgentChecks.RemoveScratch(work, FencerAgent);
 
     [Test]
     public void RebuildCompiledNativeAot_FromTheBundledPackagesOnly()
@@ -58,11 +51,6 @@ public sealed class NativeAotRpmRebuildTests
         PackagedAgentChecks.StdinStatusOffOnAsync(Path.Combine(root, "usr", "sbin", "fence_zvmip"), Path.Combine(root, "usr", "bin", "smapi-sim"), work);
 
     [Test]
-    public async Task StonithAdminFence_ThroughPacemakersFencer()
-    {
-        PacemakerRequirements.RequireAll();
-        File.Delete(TestAgents.PathOf(FencerAgent));
-        File.CreateSymbolicLink(TestAgents.PathOf(FencerAgent), Path.Combine(root, "usr", "sbin", "fence_zvmip"));
-        await PackagedAgentChecks.FenceThroughPacemakerAsync(FencerAgent, Path.Combine(root, "usr", "bin", "smapi-sim"), work);
-    }
+    public Task StonithAdminFence_ThroughPacemakersFencer() =>
+        PackagedAgentChecks.FenceThroughPacemakerByLinkAsync(FencerAgent, Path.Combine(root, "usr", "sbin", "fence_zvmip"), Path.Combine(root, "usr", "bin", "smapi-sim"), work);
 }

@@ -48,4 +48,27 @@ internal static class PackagedAgentChecks
         Assert.That(fence.ExitCode, Is.Zero, $"{fence}\n{fencer.Describe()}");
         Assert.That(sim.Guest("CNODE1").State, Is.EqualTo("off"), sim.StateFileText);
     }
+
+    /// <summary>The same through /usr/sbin/<paramref name="linkName"/>, a symlink to <paramref name="agent"/> made for the test.</summary>
+    public static async Task FenceThroughPacemakerByLinkAsync(string linkName, string agent, string simulator, string work)
+    {
+        PacemakerRequirements.RequireAll();
+        File.Delete(TestAgents.PathOf(linkName));
+        File.CreateSymbolicLink(TestAgents.PathOf(linkName), Path.GetFullPath(agent));
+        await FenceThroughPacemakerAsync(linkName, simulator, work);
+    }
+
+    /// <summary>What a packaging fixture leaves: its scratch directory and, if any, its agent link in /usr/sbin.</summary>
+    public static void RemoveScratch(string work, string? linkName = null)
+    {
+        if (linkName is not null)
+        {
+            File.Delete(TestAgents.PathOf(linkName));
+        }
+
+        if (work.Length > 0 && Directory.Exists(work))
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
 }
