@@ -84,6 +84,9 @@ public sealed class DebOfflineRebuildTests(string buildOptions)
     }
 
     [Test]
+    public Task Lintian_ReportsNoErrorsAndNoWarnings() => DebTools.AssertLintianCleanAsync(Deb("fence-zvm"), Deb("fence-zvm-simulator"));
+
+    [Test]
     public Task StdinStatusOffOn_AgainstThePackagedSimulator() =>
         PackagedAgentChecks.StdinStatusOffOnAsync(Path.Combine(Sbin, "fence_zvmip"), Simulator, work);
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FenceZvm.Tests.Support;
 
 namespace FenceZvm.Tests.Packaging;
@@ -53,5 +54,21 @@ internal static class DebTools
         var result = await ProcessRunner.RunAsync(ProcessRunner.FindOnPath(program) ?? program, arguments, timeout: TimeSpan.FromMinutes(5));
         Assert.That(result.ExitCode, Is.EqualTo(0), $"{program} {string.Join(' ', arguments)}: {result}");
         return result;
+    }
+
+    /// <summary>Errors are never accepted; each warning accepted is overridden in packaging/debian with its reason.</summary>
+    public static async Task AssertLintianCleanAsync(params string[] files)
+    {
+        string? lintian = ProcessRunner.FindOnPath("lintian");
+        if (lintian is null)
+        {
+            Assert.Ignore("lintian is not installed: apt-get install lintian (./build.sh test does as root)");
+        }
+
+        var result = await ProcessRunner.RunAsync(lintian, ["--fail-on", "error,warning", .. files], timeout: TimeSpan.FromMinutes(10));
+
+        TestContext.Progress.WriteLine($"lintian {string.Join(' ', files.Select(Path.GetFileName))}: {(result.Stdout.Length == 0 ? "nothing to report" : result.Stdout)}");
+        Assert.That(Regex.Matches(result.Stdout, @"(?m)^[EW]: .*$").Select(m => m.Value), Is.Empty, result.ToString());
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
     }
 }
