@@ -222,7 +222,8 @@ nuget_bundle() {
   done
   mkdir -p "$work/nuget"
   find "$work/packages" -name '*.nupkg' -exec cp {} "$work/nuget/" \;
-  tar -czf "$2" -C "$work" nuget
+  # The same packages make the same tarball (an orig tarball must not change between runs).
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -C "$work" nuget | gzip -n >"$2"
   rm -rf "$work"
 }
 # The Debian source package of packaging/debian (.dsc, .orig.tar.gz, the .orig-nuget.tar.gz component of
