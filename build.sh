@@ -8,6 +8,7 @@
 #   ./build.sh test-failover  build, run the two-node failover tests through our agent and upstream's (root, a few minutes)
 #   ./build.sh format   check that the code is as `dotnet format` leaves it
 #   ./build.sh rpm      build, then the binary RPMs for this architecture (and the source RPM) into artifacts/rpm/
+#   ./build.sh deb      the Debian source package and, built from it, the .debs for this architecture into artifacts/deb/
 #   ./build.sh fuzz [SECONDS] [SEED]   long fuzz run of the response reader and the client (default 180 s)
 #   ./build.sh bench [compare|latency|micro|throughput|jit]   benchmarks (see bench/README.md)
 set -euo pipefail
@@ -49,10 +50,11 @@ built() { [ -x "$bin/fence_zvmip" ] && [ -x "$bin/smapi-sim" ]; }
 
 # What the test suites need beyond the SDK and gcc: the upstream agent and the schemas its metadata is
 # checked against (fence-agents, pcs), xmllint, groff and man (man pages), pacemaker, pcs and corosync
-# (tests/.../Pacemaker, as root), the rpm tools (tests/.../Packaging), iproute2 (network namespaces),
-# strace (counting the agent's system calls).
+# (tests/.../Pacemaker, as root), the rpm and Debian package tools (tests/.../Packaging: debhelper, dpkg-dev
+# and help2man build the .deb, lintian and devscripts' hardening-check check it), iproute2 (network
+# namespaces), strace (counting the agent's system calls).
 debian_test_packages=(fence-agents libxml2-utils groff-base man-db gcc zlib1g-dev pacemaker pacemaker-cli-utils pcs corosync
-  rpm rpmlint rpm2cpio cpio iproute2 strace)
+  rpm rpmlint rpm2cpio cpio debhelper dpkg-dev devscripts lintian help2man iproute2 strace)
 rhel_test_packages=(fence-agents-zvm libxml2 groff-base man-db gcc zlib-devel pacemaker pacemaker-cli pcs corosync
   rpm-build rpmlint cpio iproute strace)
 
@@ -180,14 +182,10 @@ build_rpm() {
       || { apt-get update -qq && apt-get install -y -qq --no-install-recommends rpm >/dev/null; }
   fi
   if [ "${FENCE_ZVM_RPM_REUSE_BIN:-0}" = 1 ] && built; then :; else publish; fi
-  local spec="$root/packaging/rpm/fence-zvm.spec" out="$root/artifacts/rpm" version tree index
+  local spec="$root/packaging/rpm/fence-zvm.spec" out="$root/artifacts/rpm" version
   version=$(rpmspec -q --srpm --qf '%{version}' "$spec")
   rm -rf "$out" && mkdir -p "$out"
-  # The working tree as it is (tracked and new files, not ignored ones), through a scratch index.
-  index="$out/git-index"
-  cp "$(git rev-parse --git-path index 2>/dev/null)" "$index" 2>/dev/null || die "./build.sh rpm needs the git checkout (Source0 is a git archive)"
-  GIT_INDEX_FILE="$index" git add -A && tree=$(GIT_INDEX_FILE="$index" git write-tree) && rm -f "$index"
-  git archive --format=tar.gz --prefix="fence-zvm-$version/" -o "$out/fence-zvm-$version.tar.gz" "$tree"
+  source_tarball "fence-zvm-$version" "$out/fence-zvm-$version.tar.gz"
   local defines=(--define "_topdir $out/rpmbuild" --define "_sourcedir $out" --define "_rpmdir $out" --define "_srcrpmdir $out"
     --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" --define "_docdir_fmt %%{NAME}"
     # Debian's brp-compress uses bash's "read -d" but starts with #!/bin/sh (dash there): run it with bash.
@@ -198,20 +196,71 @@ build_rpm() {
   rm -rf "$out/rpmbuild"
   echo "built:"; ls -1 "$out"/*.rpm
 }
-# Source1 of the source RPM: every NuGet package the framework-dependent build restores (nuget/*.nupkg),
-# gathered by restoring the Source0 tree ($1) into an empty package folder with the spec's settings, so
-# that rpmbuild --rebuild restores from it alone, without network. Writes the tarball $2.
+# The working tree as it is (tracked and new files, not ignored ones), through a scratch index, as a
+# git archive under directory $1: Source0 of the RPM, the .orig tarball of the Debian package. Writes $2.
+source_tarball() {
+  local index tree
+  mkdir -p "$root/artifacts"; index=$(mktemp -u "$root/artifacts/git-index.XXXXXX")
+  cp "$(git rev-parse --git-path index 2>/dev/null)" "$index" 2>/dev/null || die "the source packages need the git checkout (their sources are a git archive)"
+  GIT_INDEX_FILE="$index" git add -A && tree=$(GIT_INDEX_FILE="$index" git write-tree) && rm -f "$index"
+  git archive --format=tar.gz --prefix="$1/" -o "$2" "$tree"
+}
+# Every NuGet package the builds from source restore (nuget/*.nupkg): the framework-dependent build for
+# the SDK's own RID and, where NativeAOT exists (x86_64, aarch64), the NativeAOT build with its compiler
+# (Microsoft.DotNet.ILCompiler, runtime.<rid>.Microsoft.DotNet.ILCompiler) and runtime packs. Gathered by
+# restoring the source tree ($1) into an empty package folder, so that the source RPM (Source1) and the
+# Debian source package (the orig-nuget component) build from it alone, without network. Writes the
+# tarball $2. The packs are those of this SDK's band: a builder's SDK of another patch level asks for others.
 nuget_bundle() {
-  local work project rid; work=$(mktemp -d)
-  rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
+  local work project sdk_rid aot_rid=""; work=$(mktemp -d)
+  sdk_rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
+  case "$(uname -m)" in x86_64|aarch64) aot_rid=$(rid) ;; esac
   tar -xzf "$1" -C "$work"
   for project in "$work"/*/src/fence-zvm/fence-zvm.csproj "$work"/*/src/smapi-sim/smapi-sim.csproj; do
-    dotnet restore "$project" -r "$rid" -p:PublishAot=false --packages "$work/packages" -nologo -v quiet
+    dotnet restore "$project" -r "$sdk_rid" -p:PublishAot=false --packages "$work/packages" -nologo -v quiet
+    [ -z "$aot_rid" ] || dotnet restore "$project" -r "$aot_rid" --packages "$work/packages" -nologo -v quiet
   done
   mkdir -p "$work/nuget"
   find "$work/packages" -name '*.nupkg' -exec cp {} "$work/nuget/" \;
-  tar -czf "$2" -C "$work" nuget
+  # The same packages make the same tarball (an orig tarball must not change between runs).
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - -C "$work" nuget | gzip -n >"$2"
   rm -rf "$work"
+}
+# The Debian source package of packaging/debian (.dsc, .orig.tar.gz, the .orig-nuget.tar.gz component of
+# nuget_bundle, .debian.tar.xz) and, built from that source package once unpacked as a buildd would, the
+# .debs for this architecture, into artifacts/deb/. dpkg-buildpackage runs with -d: the .NET SDK here may
+# not come from a dpkg package (Microsoft's tarball in /usr/share/dotnet, say), so dotnet-sdk-10.0 can be
+# unmet while dotnet is on PATH; every other build dependency is checked here first.
+build_deb() {
+  require_sdk
+  command -v dpkg-buildpackage >/dev/null && command -v dh >/dev/null \
+    || die "./build.sh deb needs dpkg-dev and debhelper: apt-get install dpkg-dev debhelper help2man"
+  local out="$root/artifacts/deb" version upstream unmet
+  version=$(dpkg-parsechangelog -l packaging/debian/changelog -S Version); upstream=${version%-*}
+  unmet=$(dpkg-checkbuilddeps packaging/debian/control 2>&1 | sed -n 's/.*Unmet build dependencies: //p' \
+    | sed -e 's/\(^\| \)dotnet-sdk-10\.0\( \|$\)/ /' -e 's/^ *//' -e 's/ *$//' || true)
+  [ -z "$unmet" ] || die "missing build dependencies: $unmet (apt-get install them)"
+  rm -rf "$out" && mkdir -p "$out/source" "$out/binary"
+  source_tarball "fence-zvm-$upstream" "$out/fence-zvm_$upstream.orig.tar.gz"
+  nuget_bundle "$out/fence-zvm_$upstream.orig.tar.gz" "$out/fence-zvm_$upstream.orig-nuget.tar.gz"
+  local tree="$out/source/fence-zvm-$upstream"
+  tar -xzf "$out/fence-zvm_$upstream.orig.tar.gz" -C "$out/source"
+  tar -xzf "$out/fence-zvm_$upstream.orig-nuget.tar.gz" -C "$tree"
+  cp -a packaging/debian "$tree/debian"
+  cp "$out"/fence-zvm_"$upstream".orig*.tar.gz "$out/source/"
+  (cd "$tree" && dpkg-buildpackage -S -us -uc -d) >"$out/source.log" 2>&1 || die "dpkg-buildpackage -S failed: see $out/source.log"
+  mv "$out/source"/fence-zvm_"$version".dsc "$out/source"/fence-zvm_"$version".debian.tar.* "$out/"
+  rm -rf "$out/source"
+  # The binary packages from the source package alone, as a buildd unpacks it.
+  dpkg-source -x "$out/fence-zvm_$version.dsc" "$out/binary/fence-zvm-$upstream" >/dev/null
+  (cd "$out/binary/fence-zvm-$upstream" && dpkg-buildpackage -b -us -uc -d) >"$out/binary.log" 2>&1 \
+    || die "dpkg-buildpackage -b failed: see $out/binary.log"
+  mv "$out/binary"/*.deb "$out/"
+  rm -rf "$out/binary"
+  echo "built:"; ls -1 "$out"/*.dsc "$out"/*.tar.* "$out"/*.deb
+  if command -v lintian >/dev/null; then
+    echo "lintian:"; lintian --info --pedantic "$out"/*.dsc "$out"/*.deb || true
+  fi
 }
 fuzz() { require_sdk; dotnet run --project tests/FenceZvm.Fuzz/FenceZvm.Fuzz.csproj -c "$configuration" -- "${1:-180}" "${2:-20261124}"; }
 # The JIT-path builds (the proxy for s390x): the agent and the C# floor client framework-dependent, and the
@@ -266,8 +315,9 @@ case "${1:-build}" in
   test-failover) export FENCE_ZVM_FAILOVER=1; run_tests test-results-failover "TestCategory=Failover" ;;
   demo) demo ;;
   rpm) build_rpm ;;
+  deb) build_deb ;;
   fuzz) shift; fuzz "$@" ;;
   bench) shift; bench "$@" ;;
   format) require_sdk; dotnet format FenceZvm.sln --verify-no-changes ;;
-  *) die "unknown command '$1' (use: build, demo, test, test-cluster, test-failover, format, rpm, fuzz, bench)" ;;
+  *) die "unknown command '$1' (use: build, demo, test, test-cluster, test-failover, format, rpm, deb, fuzz, bench)" ;;
 esac

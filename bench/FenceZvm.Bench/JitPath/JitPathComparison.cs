@@ -188,7 +188,8 @@ internal static class JitPathComparison
         text.AppendLine("The floor client's -o metadata row is `smapi-floor --write N`: the runtime's start and one write of as many bytes, nothing else.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Binary size: ours {Megabytes(aot)}, the floor client {Megabytes(aotFloor)} (NativeAOT, stripped of nothing but the .dbg file).");
         text.AppendLine();
-        text.AppendLine("## Targets (issue 12)");
+        // The JIT-path targets are issue 12's; the NativeAOT ones issue 25's, against the floors (PIE on).
+        text.AppendLine("## Targets (issues 12 and 25)");
         text.AppendLine();
         JitRow Find(string c, string p) => table.First(r => r.Case == c && r.Program == p);
         JitRow stdinStatus = Find("stdin status", "ours");
@@ -199,7 +200,7 @@ internal static class JitPathComparison
         Target(text, "-o metadata: methods JIT-compiled <= 1,300", Find("-o metadata", "ours").TieredMethods, 1300);
         Target(text, "argv status: methods JIT-compiled <= 2,600", Find("argv status", "ours").TieredMethods, 2600);
         Target(text, "NativeAOT -o status <= 1.3x the NativeAOT floor client", Over(aotRows[0].Ours.Tiered, aotRows[0].Floor!.Tiered), 1.3);
-        Target(text, "NativeAOT -o metadata <= 0.05x upstream", Over(aotRows[1].Ours.Tiered, aotRows[1].Upstream.Tiered), 0.05);
+        Target(text, "NativeAOT -o metadata <= 1.15x the NativeAOT floor writing as many bytes", Over(aotRows[1].Ours.Tiered, aotRows[1].Floor!.Tiered), 1.15);
         return text.ToString();
     }
 

@@ -15,10 +15,8 @@ namespace FenceZvm.Tests.Packaging;
 [NonParallelizable]
 public sealed class FrameworkDependentRpmTests
 {
-    private const string Version = "0.1.0-1";
+    private const string Version = RpmTools.Version;
     private const string FencerAgent = "fence_zvmip_fdtest";
-    private const string User = "FDUSER";
-    private const string Password = "fd-pw1";
     private string work = "";
     private string root = "";
     private string appDirectory = "";
@@ -30,58 +28,17 @@ public sealed class FrameworkDependentRpmTests
     public async Task RebuildOffline_AndUnpack()
     {
         RpmTools.RequireRpmbuild();
-        if (ProcessRunner.FindOnPath("unshare") is null || Environment.UserName != "root")
-        {
-            Assert.Ignore("needs root and unshare (util-linux) to rebuild without network");
-        }
-
-        var build = await ProcessRunner.RunAsync(Path.Combine(RepoPaths.Root, "build.sh"), ["rpm"],
-            environment: new Dictionary<string, string> { ["FENCE_ZVM_RPM_REUSE_BIN"] = "1" }, timeout: TimeSpan.FromMinutes(10));
-        Assert.That(build.ExitCode, Is.EqualTo(0), build.ToString());
+        OfflineBuild.Require();
+        string rpmDirectory = await RpmTools.BuildAsync();
         work = Directory.CreateTempSubdirectory("fence-zvm-fdrpm-").FullName;
-        string sourceRpm = Path.Combine(work, $"fence-zvm-{Version}.src.rpm");
-        File.Copy(Path.Combine(RepoPaths.Root, "artifacts", "rpm", $"fence-zvm-{Version}.src.rpm"), sourceRpm);
-
-        // A fresh HOME and package cache: nothing restored before can help, and no NuGet.config names a source.
-        string home = Path.Combine(work, "home");
-        Directory.CreateDirectory(home);
-        var rebuild = await ProcessRunner.RunAsync("unshare", [
-            // --nodeps: the SDK is not an RPM on this (Debian) machine; BuildRequires is checked by RpmSpecTests.
-            "-n", "--", "rpmbuild", "--rebuild", "--nodeps", "--with", "framework_dependent",
-            "--define", $"_topdir {work}/top", "--define", $"_rpmdir {work}/rpms",
-            "--define", "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm",
-            "--define", "__brp_compress bash %{_rpmconfigdir}/brp-compress %{?_prefix}",
-            sourceRpm,
-        ], environment: new Dictionary<string, string>
-        {
-            ["HOME"] = home,
-            ["NUGET_PACKAGES"] = Path.Combine(work, "empty-cache"),
-            ["DOTNET_CLI_HOME"] = home,
-        }, timeout: TimeSpan.FromMinutes(15));
-        rebuildLog = rebuild.ToString();
-        Assert.That(rebuild.ExitCode, Is.EqualTo(0), rebuildLog);
-
+        rebuildLog = (await RpmTools.RebuildOfflineAsync(rpmDirectory, work, "--with", "framework_dependent")).ToString();
         root = Path.Combine(work, "root");
-        Directory.CreateDirectory(root);
-        foreach (string package in (string[])["fence-zvm", "fence-zvm-simulator"])
-        {
-            string rpm = Directory.GetFiles(Path.Combine(work, "rpms"), $"{package}-{Version}.*.rpm").Single();
-            var extract = await ProcessRunner.RunAsync("sh", ["-c", "cd \"$1\" && rpm2cpio \"$2\" | cpio -idm --quiet", "sh", root, rpm]);
-            Assert.That(extract.ExitCode, Is.EqualTo(0), extract.ToString());
-        }
-
+        await RpmTools.ExtractAsync(work, root, "fence-zvm", "fence-zvm-simulator");
         appDirectory = Path.GetDirectoryName(Path.GetFullPath(Path.Combine(Sbin, new FileInfo(Path.Combine(Sbin, "fence_zvmip")).LinkTarget!)))!;
     }
 
     [OneTimeTearDown]
-    public void RemoveScratch()
-    {
-        File.Delete(TestAgents.PathOf(FencerAgent));
-        if (work.Length > 0 && Directory.Exists(work))
-        {
-            Directory.Delete(work, recursive: true);
-        }
-    }
+    public void RemoveScratch() => PackagedAgentChecks.RemoveScratch(work, FencerAgent);
 
     [Test]
     public void RebuildRestoredFromTheBundledPackages_ForTheSdksOwnRid_AsAPlainApplication()
@@ -122,43 +79,17 @@ public sealed class FrameworkDependentRpmTests
     }
 
     [Test]
-    public async Task StdinStatusOffOn_AgainstThePackagedSimulator()
+    public async Task EveryElfInThePayload_IsPie_WithFullRelro_AndANonExecutableStack()
     {
-        await using var sim = await SmapiSimProcess.StartAsync(Path.Combine(root, "usr", "bin", "smapi-sim"), ["CNODE1=on"], [$"{User}:{Password}"],
-            Path.Combine(work, "sim-stdin", "state.json"));
-        string Stdin(string action) =>
-            $"action={action}\nip=127.0.0.1\nipport={sim.PortText}\nusername={User}\npassword={Password}\nport=CNODE1\ndisable_ssl=1\n";
-
-        var status = await ProcessRunner.RunAsync(Path.Combine(Sbin, "fence_zvmip"), [], Stdin("status"));
-        Assert.That(status.ExitCode, Is.Zero, status.ToString());
-        var off = await ProcessRunner.RunAsync(Path.Combine(Sbin, "fence_zvmip"), [], Stdin("off"));
-        Assert.That(off.ExitCode, Is.Zero, off.ToString());
-        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo("off"));
-        var statusOff = await ProcessRunner.RunAsync(Path.Combine(Sbin, "fence_zvmip"), [], Stdin("status"));
-        Assert.That(statusOff.ExitCode, Is.EqualTo(2), statusOff.ToString());
-        var on = await ProcessRunner.RunAsync(Path.Combine(Sbin, "fence_zvmip"), [], Stdin("on"));
-        Assert.That(on.ExitCode, Is.Zero, on.ToString());
-        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo("on"));
+        // The SDK's prebuilt apphost, twice (fence_zvmip and smapi-sim): the application itself is IL.
+        await ElfHardening.AssertAllHardenedAsync(root, expectedElfFiles: 2);
     }
 
     [Test]
-    public async Task StonithAdminFence_ThroughPacemakersFencer()
-    {
-        PacemakerRequirements.RequireAll();
-        File.Delete(TestAgents.PathOf(FencerAgent));
-        File.CreateSymbolicLink(TestAgents.PathOf(FencerAgent), Path.Combine(appDirectory, "fence_zvmip"));
-        await using var sim = await SmapiSimProcess.StartAsync(Path.Combine(root, "usr", "bin", "smapi-sim"), ["CNODE1=on"], [$"{User}:{Password}"],
-            Path.Combine(work, "sim-fencer", "state.json"));
-        await using var fencer = await StandaloneFencer.StartAsync(Path.Combine(work, "fencer"));
-        var register = await ClusterCli.StonithAdminAsync(
-            "--register", "fdrpm", "--agent", FencerAgent,
-            "--option", "ip=127.0.0.1", "--option", "ipport=" + sim.PortText, "--option", "disable_ssl=1",
-            "--option", "username=" + User, "--option", "password=" + Password, "--option", "pcmk_host_map=fd-node1:CNODE1");
-        Assert.That(register.ExitCode, Is.Zero, register.ToString());
+    public Task StdinStatusOffOn_AgainstThePackagedSimulator() =>
+        PackagedAgentChecks.StdinStatusOffOnAsync(Path.Combine(Sbin, "fence_zvmip"), Path.Combine(root, "usr", "bin", "smapi-sim"), work);
 
-        var fence = await ClusterCli.StonithAdminAsync("--fence", "fd-node1", "--timeout", "30");
-
-        Assert.That(fence.ExitCode, Is.Zero, $"{fence}\n{fencer.Describe()}");
-        Assert.That(sim.Guest("CNODE1").State, Is.EqualTo("off"), sim.StateFileText);
-    }
+    [Test]
+    public Task StonithAdminFence_ThroughPacemakersFencer() =>
+        PackagedAgentChecks.FenceThroughPacemakerByLinkAsync(FencerAgent, Path.Combine(appDirectory, "fence_zvmip"), Path.Combine(root, "usr", "bin", "smapi-sim"), work);
 }
