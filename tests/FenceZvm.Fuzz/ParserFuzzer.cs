@@ -142,7 +142,7 @@ public sealed class ParserFuzzer(int seed)
         long before = GC.GetAllocatedBytesForCurrentThread();
         Try(() => ImageOperationResult.Parse(ImageDeactivate.Function, response, codec));
         Try(() => ImageNameList.Parse(ImageStatusQuery.Function, response, codec));
-        Try(() => ImageQueryActivateTime.Parse(response, codec));
+        Try(() => ActivationTime.Parse(response, codec));
         Try(() => ResponseRecovery.Parse(response, response.RequestId));
         Try(() => ReturnCodes.Format(ImageDeactivate.Function, response.ReturnCode, response.ReasonCode));
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;

@@ -11,9 +11,9 @@ public class FramingBenchmarks
 {
     private static readonly SmapiCredentials Credentials = new("CMANAGER", "a-password-of-some-length");
     private readonly byte[] buffer = new byte[1024];
-    private readonly SmapiRequest statusQuery = FenceZvm.Smapi.Functions.ImageStatusQuery.Request(Credentials, "CNODE1");
-    private readonly SmapiRequest deactivate = FenceZvm.Smapi.Functions.ImageDeactivate.Request(Credentials, "CNODE1", ForceTime.Immediate);
-    private readonly SmapiRequest recovery = FenceZvm.Smapi.Functions.ResponseRecovery.Request(Credentials, "CNODE1", 12345);
+    private readonly SmapiRequest statusQuery = FenceZvm.Smapi.Functions.ImageStatusQuery.Function.Request(Credentials, "CNODE1");
+    private readonly SmapiRequest deactivate = FenceZvm.Smapi.Functions.ImageDeactivate.Function.Request(Credentials, "CNODE1", ForceTime.Immediate);
+    private readonly SmapiRequest recovery = FenceZvm.Smapi.Functions.ResponseRecovery.Function.Request(Credentials, "CNODE1", 12345);
 
     [Benchmark(Baseline = true)]
     public int ImageStatusQuery() => RequestFramer.Write(statusQuery, TextCodecs.Ascii, buffer);

@@ -43,7 +43,7 @@ internal static class SimulatorThroughput
             : null;
         IPEndPoint server = simulator?.TcpEndpoints[0] ?? IPEndPoint.Parse(external!);
         var client = new SmapiClient(new TcpTransport(server.Address.ToString(), server.Port), new SmapiClientOptions { Timeout = TimeSpan.FromSeconds(5) });
-        SmapiRequest request = ImageStatusQuery.Request(new SmapiCredentials("FENCE", "secret"), "CNODE1");
+        SmapiRequest request = ImageStatusQuery.Function.Request(new SmapiCredentials("FENCE", "secret"), "CNODE1");
         var rawCall = new RawSmapiCall(server, RequestFramer.ToArray(request, FenceZvm.Smapi.Text.TextCodecs.Ascii));
         Func<(TimeSpan User, TimeSpan System)> cpu = serverPid > 0 ? () => ProcessCpu(serverPid) : () => ProcessCpu(Environment.ProcessId);
         Func<Task<int>> call = raw ? rawCall.CallAsync : async () => (await client.CallAsync(request).ConfigureAwait(false)).ReturnCode;

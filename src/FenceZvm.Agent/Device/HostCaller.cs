@@ -73,7 +73,7 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
         // The policy is looked up here, not at construction: a run that recovers nothing (the usual
         // one) does not JIT-compile it on s390x.
         RecoveryPolicy policy = recovery ?? RecoveryPolicy.Default;
-        SmapiRequest ask = ResponseRecovery.Request(request.Credentials, request.Target ?? request.User, requestId);
+        SmapiRequest ask = ResponseRecovery.Function.Request(request.Credentials, request.Target ?? request.User, requestId);
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int attempt = 1; ; attempt++)
         {

@@ -22,7 +22,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
 
     public async Task<PowerState> GetStatusAsync(string plug, CancellationToken cancellationToken)
     {
-        SmapiResponse r = await CallAsync(ImageStatusQuery.Request(credentials, plug), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
+        SmapiResponse r = await CallAsync(ImageStatusQuery.Function.Request(credentials, plug), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
         return (r.ReturnCode, r.ReasonCode) switch
         {
             (ReturnCodes.Ok, ReturnCodes.RsNone) => PowerState.On,
@@ -32,7 +32,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
     }
 
     public Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken) =>
-        RequestAsync(ImageDeactivate.Request(credentials, plug, options.ForceTime), "OFF", cancellationToken, (rc, rs) => (rc, rs) switch
+        RequestAsync(ImageDeactivate.Function.Request(credentials, plug, options.ForceTime), "OFF", cancellationToken, (rc, rs) => (rc, rs) switch
         {
             (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive) => PowerRequestResult.NotActive,
             (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Accepted,
@@ -40,7 +40,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         });
 
     public Task<PowerRequestResult> PowerOnAsync(string plug, CancellationToken cancellationToken) =>
-        RequestAsync(ImageActivate.Request(credentials, plug), "ON", cancellationToken, (rc, rs) => (rc, rs) switch
+        RequestAsync(ImageActivate.Function.Request(credentials, plug), "ON", cancellationToken, (rc, rs) => (rc, rs) switch
         {
             (ReturnCodes.ImageOperation, ReturnCodes.RsAlreadyActive) => PowerRequestResult.Accepted,
             (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Busy,
@@ -48,7 +48,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         });
 
     public Task<PowerRequestResult> RecycleAsync(string plug, CancellationToken cancellationToken) =>
-        RequestAsync(ImageRecycle.Request(credentials, plug), "cycle", cancellationToken, (rc, rs) => (rc, rs) switch
+        RequestAsync(ImageRecycle.Function.Request(credentials, plug), "cycle", cancellationToken, (rc, rs) => (rc, rs) switch
         {
             (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive) => PowerRequestResult.NotActive,
             (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Busy,
@@ -59,10 +59,10 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
     {
         try
         {
-            SmapiResponse r = await caller.CallAsync(ImageQueryActivateTime.Request(credentials, plug), cancellationToken).ConfigureAwait(false);
+            SmapiResponse r = await caller.CallAsync(ImageQueryActivateTime.Function.Request(credentials, plug), cancellationToken).ConfigureAwait(false);
             if (r.Succeeded)
             {
-                ActivationTime time = ImageQueryActivateTime.Parse(r, codec);
+                ActivationTime time = ActivationTime.Parse(r, codec);
                 return $"{time.Date} {time.Time}";
             }
 
@@ -78,9 +78,9 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
 
     public async Task<IReadOnlyList<ImageEntry>> ListAsync(CancellationToken cancellationToken)
     {
-        SmapiResponse active = await CallAsync(ImageStatusQuery.Request(credentials, ImageStatusQuery.AllActive), FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
+        SmapiResponse active = await CallAsync(ImageStatusQuery.Function.Request(credentials, ImageStatusQuery.AllActive), FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
         RequireSuccess(active, ImageStatusQuery.Function);
-        SmapiResponse defined = await CallAsync(ImageNameQueryDm.Request(credentials, options.NameQueryTarget), FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
+        SmapiResponse defined = await CallAsync(ImageNameQueryDm.Function.Request(credentials, options.NameQueryTarget), FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
         RequireSuccess(defined, ImageNameQueryDm.Function);
 
         var activeNames = new HashSet<string>(Parse(ImageStatusQuery.Function, active), StringComparer.Ordinal);
@@ -91,7 +91,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
 
     public async Task<IReadOnlyCollection<string>> DefinedNamesAsync(CancellationToken cancellationToken)
     {
-        SmapiResponse defined = await CallAsync(ImageNameQueryDm.Request(credentials, options.NameQueryTarget), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
+        SmapiResponse defined = await CallAsync(ImageNameQueryDm.Function.Request(credentials, options.NameQueryTarget), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
         if (!defined.Succeeded)
         {
             throw Failure(FenceFailure.Status, ImageNameQueryDm.Function, defined);
@@ -103,8 +103,8 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
     public async Task MonitorAsync(CancellationToken cancellationToken)
     {
         SmapiRequest request = options.MonitorWithFunctionalLevel
-            ? QueryApiFunctionalLevel.Request(credentials, options.NameQueryTarget)
-            : CheckAuthentication.Request(credentials);
+            ? QueryApiFunctionalLevel.Function.Request(credentials, options.NameQueryTarget)
+            : CheckAuthentication.Function.Request(credentials);
         SmapiResponse r = await CallAsync(request, FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
         RequireSuccess(r, request.Function);
     }

@@ -20,18 +20,8 @@ public static class OptionTable
             ShortDesc = "What to do with the guest", Check = ActionNames.Check,
             Bind = (o, v) => o with { Action = ActionNames.TryParse(v.Text, out var a) ? a : o.Action },
         },
-        new()
-        {
-            Name = "inet4_only", ShortForm = '4', LongForm = "inet4-only", Content = ContentType.Boolean, Order = 1,
-            Flavors = AgentFlavors.Zvmip, ShortDesc = "Connect over IPv4 only",
-            Bind = (o, v) => o with { Inet4Only = v.Flag },
-        },
-        new()
-        {
-            Name = "inet6_only", ShortForm = '6', LongForm = "inet6-only", Content = ContentType.Boolean, Order = 1,
-            Flavors = AgentFlavors.Zvmip, ShortDesc = "Connect over IPv6 only",
-            Bind = (o, v) => o with { Inet6Only = v.Flag },
-        },
+        Flag("inet4_only", '4', 1, "Connect over IPv4 only", bind: (o, v) => o with { Inet4Only = v.Flag }, flavors: AgentFlavors.Zvmip),
+        Flag("inet6_only", '6', 1, "Connect over IPv6 only", bind: (o, v) => o with { Inet6Only = v.Flag }, flavors: AgentFlavors.Zvmip),
         new()
         {
             Name = "ip", DeprecatedName = "ipaddr", ShortForm = 'a', LongForm = "ip", Placeholder = "[ip]",
@@ -98,26 +88,10 @@ public static class OptionTable
             ShortDesc = "z/VM user id of the guest to fence (several: separated by plug_separator)",
             Bind = (o, v) => o with { Plugs = v.Text.Split(o.PlugSeparator) },
         },
-        new()
-        {
-            Name = "ssl", ShortForm = 'z', LongForm = "ssl", Content = ContentType.Boolean, Default = "1", Order = 1,
-            Flavors = AgentFlavors.Zvmip, ShortDesc = "Connect with TLS and check the server certificate (the default)",
-        },
-        new()
-        {
-            Name = "ssl_insecure", LongForm = "ssl-insecure", Content = ContentType.Boolean, Order = 1,
-            Flavors = AgentFlavors.Zvmip, ShortDesc = "Connect with TLS but accept any server certificate",
-        },
-        new()
-        {
-            Name = "ssl_secure", LongForm = "ssl-secure", Content = ContentType.Boolean, Order = 1,
-            Flavors = AgentFlavors.Zvmip, ShortDesc = "Connect with TLS and check the server certificate",
-        },
-        new()
-        {
-            Name = "disable_ssl", LongForm = "disable-ssl", Content = ContentType.Boolean, Order = 2,
-            Flavors = AgentFlavors.Zvmip, ShortDesc = "Connect over plain TCP, without TLS",
-        },
+        Flag("ssl", 'z', 1, "Connect with TLS and check the server certificate (the default)", flavors: AgentFlavors.Zvmip, defaultValue: "1"),
+        Flag("ssl_insecure", null, 1, "Connect with TLS but accept any server certificate", flavors: AgentFlavors.Zvmip),
+        Flag("ssl_secure", null, 1, "Connect with TLS and check the server certificate", flavors: AgentFlavors.Zvmip),
+        Flag("disable_ssl", null, 2, "Connect over plain TCP, without TLS", flavors: AgentFlavors.Zvmip),
         new()
         {
             Name = "ssl_ca", LongForm = "ssl-ca", Placeholder = "[file]", Content = ContentType.String, Order = 2,
@@ -148,17 +122,8 @@ public static class OptionTable
             Flavors = AgentFlavors.Zvm, ShortDesc = "z/VM system (node) of the SMAPI server; accepted for compatibility, no effect",
             Bind = (o, v) => o with { Zvmsys = v.Text },
         },
-        new()
-        {
-            Name = "quiet", ShortForm = 'q', LongForm = "quiet", Content = ContentType.Boolean, Order = 50,
-            ShortDesc = "Print no log lines on stderr (syslog, the debug file and -v output are kept)",
-            Bind = (o, v) => o with { Quiet = v.Flag },
-        },
-        new()
-        {
-            Name = "verbose", ShortForm = 'v', LongForm = "verbose", Content = ContentType.Boolean, Order = 51,
-            ShortDesc = "Log debug lines too; give it more than once (-vvv) for more detail, up to the SMAPI frame trace",
-        },
+        Flag("quiet", 'q', 50, "Print no log lines on stderr (syslog, the debug file and -v output are kept)", bind: (o, v) => o with { Quiet = v.Flag }),
+        Flag("verbose", 'v', 51, "Log debug lines too; give it more than once (-vvv) for more detail, up to the SMAPI frame trace"),
         new()
         {
             Name = "verbose_level", LongForm = "verbose-level", Content = ContentType.Integer, Order = 52,
@@ -172,18 +137,8 @@ public static class OptionTable
             Check = PathCheck("--debug-file"),
             Bind = (o, v) => o with { DebugFile = v.Text },
         },
-        new()
-        {
-            Name = "version", ShortForm = 'V', LongForm = "version", Content = ContentType.Boolean, Order = 54,
-            ShortDesc = "Print the version and exit",
-            Bind = (o, v) => o with { ShowVersion = v.Flag },
-        },
-        new()
-        {
-            Name = "help", ShortForm = 'h', LongForm = "help", Content = ContentType.Boolean, Order = 55,
-            ShortDesc = "Print this list of options and exit",
-            Bind = (o, v) => o with { ShowHelp = v.Flag },
-        },
+        Flag("version", 'V', 54, "Print the version and exit", bind: (o, v) => o with { ShowVersion = v.Flag }),
+        Flag("help", 'h', 55, "Print this list of options and exit", bind: (o, v) => o with { ShowHelp = v.Flag }),
         new()
         {
             Name = "separator", ShortForm = 'C', LongForm = "separator", Placeholder = "[char]",
@@ -199,12 +154,7 @@ public static class OptionTable
             ShortDesc = "true leaves the deadline to the caller (the default under Pacemaker 2.0 and later); false applies power_timeout",
         },
         Seconds("login_timeout", "5", "Accepted for compatibility; SMAPI has no login prompt (shell_timeout bounds each exchange)", (o, t) => o with { LoginTimeout = t }),
-        new()
-        {
-            Name = "missing_as_off", LongForm = "missing-as-off", Content = ContentType.Boolean, Default = "0", Order = 200,
-            ShortDesc = "Count a guest that the z/VM system does not define as OFF instead of failing. Off by default, unlike upstream: a misspelt plug or host map entry then fails the fence instead of reporting a running node fenced",
-            Bind = (o, v) => o with { MissingAsOff = v.Flag },
-        },
+        Flag("missing_as_off", null, 200, "Count a guest that the z/VM system does not define as OFF instead of failing. Off by default, unlike upstream: a misspelt plug or host map entry then fails the fence instead of reporting a running node fenced", bind: (o, v) => o with { MissingAsOff = v.Flag }, defaultValue: "0"),
         Seconds("power_timeout", "20", "Seconds the guest has to reach its new state after off or on", (o, t) => o with { PowerTimeout = t }),
         Seconds("power_wait", "0", "Seconds to pause after each off or on request", (o, t) => o with { PowerWait = t }),
         Seconds("shell_timeout", "5", "Seconds allowed for each phase of a SMAPI exchange (connect, send, request id, response)", (o, t) => o with { ShellTimeout = t })
@@ -263,6 +213,20 @@ public static class OptionTable
         v.Text.Length == 0 ? $"Failed: The value you have entered for {option} is empty"
         : v.Text.Contains('\0', StringComparison.Ordinal) ? $"Failed: The value you have entered for {option} contains a NUL character"
         : null;
+
+    /// <summary>A switch that takes no value; its long form is its name with dashes.</summary>
+    private static OptionSpec Flag(string name, char? shortForm, int order, string shortDesc, Func<AgentOptions, OptionValue, AgentOptions>? bind = null, AgentFlavors flavors = AgentFlavors.Both, string? defaultValue = null) => new()
+    {
+        Name = name,
+        ShortForm = shortForm,
+        LongForm = name.Replace('_', '-'),
+        Content = ContentType.Boolean,
+        Default = defaultValue,
+        Order = order,
+        Flavors = flavors,
+        ShortDesc = shortDesc,
+        Bind = bind,
+    };
 
     private static OptionSpec Seconds(string name, string defaultValue, string shortDesc, Func<AgentOptions, TimeSpan, AgentOptions> bind) => new()
     {

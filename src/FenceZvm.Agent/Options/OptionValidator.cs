@@ -1,15 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 using FenceZvm.Agent.Secrets;
+using FenceZvm.Smapi.Protocol;
 
 namespace FenceZvm.Agent.Options;
 
 /// <summary>The checks of fence-agents' check_input and fence_zvmip, plus input hygiene. One line per failure.</summary>
 public static class OptionValidator
 {
-    public const int MaxPasswordLength = 200;
-    public const int MaxImageNameLength = 8;
-
     /// <summary>The longest DNS name; a longer one made the resolver throw.</summary>
     public const int MaxHostLength = 253;
 
@@ -41,12 +39,12 @@ public static class OptionValidator
             return "Failed: You have to enter plug number or machine identification";
         }
 
-        if (!zvmip && options.Hosts.Any(h => h.Length > MaxImageNameLength))
+        if (!zvmip && options.Hosts.Any(h => h.Length > SmapiLimits.GuestName))
         {
             return "Failed: Name of the SMAPI server virtual machine (--ip) can not be longer than 8 characters";
         }
 
-        if (options.Plugs.Any(p => p.Length > MaxImageNameLength))
+        if (options.Plugs.Any(p => p.Length > SmapiLimits.GuestName))
         {
             return "Failed: Name of image can not be longer than 8 characters";
         }
@@ -142,9 +140,9 @@ public static class OptionValidator
             return $"Failed: The value you have entered for {source} is empty";
         }
 
-        if (password.Length > MaxPasswordLength)
+        if (password.Length > SmapiLimits.Password)
         {
-            return $"Failed: The password from {source} is longer than {MaxPasswordLength} characters";
+            return $"Failed: The password from {source} is longer than {SmapiLimits.Password} characters";
         }
 
         if (HasAny(password, c => c is '\0' or '\r' or '\n'))

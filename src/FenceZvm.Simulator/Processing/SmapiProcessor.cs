@@ -29,7 +29,7 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
             return refused;
         }
 
-        if (iucvCaller is not null && request.Function.Id == SmapiFunctionId.CheckAuthentication
+        if (iucvCaller is not null && request.Function == CheckAuthentication.Function
             && request.User.Length > 0 && !request.User.Equals(iucvCaller, StringComparison.OrdinalIgnoreCase)
             && Authenticate(system.FindUser(request.User.ToUpperInvariant()), request.Password) is { } otherRefused)
         {
@@ -45,21 +45,21 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
         return Dispatch(request, target);
     }
 
-    // No default arm: a function without a handler here is a compile error (CS8509), not an answer.
-#pragma warning disable CS8524 // values outside the enum's members cannot come from a decoded request
-    private ProcessedResponse Dispatch(DecodedRequest request, string target) => request.Function.Id switch
+    // A function registered in SmapiFunctions.All without an arm here would be refused as unknown;
+    // EveryFunctionTests sends each registered function and fails on that answer.
+    private ProcessedResponse Dispatch(DecodedRequest request, string target) => request.Function switch
     {
-        SmapiFunctionId.ImageActivate => Operate(target, system.Activate, ImageActivate.RsSomeNotActivated, Outcome.Ok),
-        SmapiFunctionId.ImageDeactivate => Deactivate(target, ImageDeactivate.ForceTimeOf(request)),
-        SmapiFunctionId.ImageRecycle => Operate(target, system.Recycle, ImageRecycle.RsSomeNotRecycled, Outcome.Ok),
-        SmapiFunctionId.ImageStatusQuery => StatusQuery(target),
-        SmapiFunctionId.ImageNameQueryDm => ProcessedResponse.Success(ImageNameList.Build(system.DefinedGuests(), codec)),
-        SmapiFunctionId.CheckAuthentication => ProcessedResponse.Success([]),
-        SmapiFunctionId.QueryApiFunctionalLevel => ProcessedResponse.Of(ReturnCodes.Ok, functionalLevel),
-        SmapiFunctionId.ResponseRecovery => Recover(ResponseRecovery.RequestIdOf(request)),
-        SmapiFunctionId.ImageQueryActivateTime => ActivateTime(target, ImageQueryActivateTime.DateFormatOf(request)),
+        ImageActivate => Operate(target, system.Activate, ImageActivate.Function, Outcome.Ok),
+        ImageDeactivate => Deactivate(target, ImageDeactivate.ForceTimeOf(request)),
+        ImageRecycle => Operate(target, system.Recycle, ImageRecycle.Function, Outcome.Ok),
+        ImageStatusQuery => StatusQuery(target),
+        ImageNameQueryDm => ProcessedResponse.Success(ImageNameList.Build(system.DefinedGuests(), codec)),
+        CheckAuthentication => ProcessedResponse.Success([]),
+        QueryApiFunctionalLevel => ProcessedResponse.Of(ReturnCodes.Ok, functionalLevel),
+        ResponseRecovery => Recover(ResponseRecovery.RequestIdOf(request)),
+        ImageQueryActivateTime => ActivateTime(target, ImageQueryActivateTime.DateFormatOf(request)),
+        _ => ProcessedResponse.Of(ReturnCodes.ServerError, ReturnCodes.RsFunctionNotValid),
     };
-#pragma warning restore CS8524
 
     private static ProcessedResponse? Authenticate(SmapiUser? user, string password)
     {
@@ -84,24 +84,35 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
         }
 
         TimeSpan? within = parsed.WithinSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
-        return Operate(target, image => system.Deactivate(image, within), ImageDeactivate.RsSomeNotDeactivated, new Outcome(ReturnCodes.Ok, parsed.WithinSeconds ?? ReturnCodes.RsNone));
+        return Operate(target, image => system.Deactivate(image, within), ImageDeactivate.Function, new Outcome(ReturnCodes.Ok, parsed.WithinSeconds ?? ReturnCodes.RsNone));
     }
 
     /// <summary>One image, or each member of a name list; a target longer than an image name must be a list.</summary>
-    private ProcessedResponse Operate(string target, Func<string, Outcome> operation, int listReason, Outcome success)
+    private ProcessedResponse Operate(string target, Func<string, Outcome> operation, ImageOperation function, Outcome success)
     {
         if (lists.TryGetValue(target, out NameList? list))
         {
-            return ImageOperationOutput.BuildList([.. list.Members.Select(image => (image, operation(image)))], listReason, success, codec);
+            (string Image, Outcome Outcome)[] results = [.. list.Members.Select(image => (image, operation(image)))];
+            return Output(results, results.All(r => r.Outcome.Succeeded) ? success : new Outcome(ReturnCodes.ImageOperation, function.SomeFailedReason));
         }
 
-        if (target.Length > SmapiRequest.MaxImageNameLength)
+        if (target.Length > SmapiLimits.GuestName)
         {
             return ProcessedResponse.Of(ReturnCodes.ImageOperation, ReturnCodes.RsListNotFound);
         }
 
         Outcome outcome = operation(target);
-        return ImageOperationOutput.Build(target, outcome.Succeeded ? success : outcome, codec);
+        return Output([(target, outcome)], outcome.Succeeded ? success : outcome);
+    }
+
+    /// <summary>
+    /// For one image the return code is the image's own; for a name list it is 0 when every member
+    /// succeeded and 200 with the list's reason code when any failed. Each failure is in the failing array.
+    /// </summary>
+    private ProcessedResponse Output((string Image, Outcome Outcome)[] results, Outcome overall)
+    {
+        FailingImage[] failing = [.. results.Where(r => !r.Outcome.Succeeded).Select(r => new FailingImage(r.Image, r.Outcome.ReturnCode, r.Outcome.ReasonCode))];
+        return new ProcessedResponse(overall.ReturnCode, overall.ReasonCode, ImageOperationResult.Build(results.Length - failing.Length, failing, codec));
     }
 
     private ProcessedResponse StatusQuery(string target)
@@ -139,11 +150,7 @@ public sealed class SmapiProcessor(ZvmSystem system, ITextCodec codec, ResponseS
             return ProcessedResponse.Of(ReturnCodes.ImageOperation, ReturnCodes.RsNotActive);
         }
 
-        byte[] output = new OutputWriter(codec)
-            .String(target)
-            .String(logon.ToString(pattern, CultureInfo.InvariantCulture))
-            .String(logon.ToString("HH:mm:ss", CultureInfo.InvariantCulture))
-            .ToArray();
-        return ProcessedResponse.Success(output);
+        var time = new ActivationTime(target, logon.ToString(pattern, CultureInfo.InvariantCulture), logon.ToString("HH:mm:ss", CultureInfo.InvariantCulture));
+        return ProcessedResponse.Success(time.Build(codec));
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -171,13 +170,13 @@ internal sealed class ConnectionHandler(
                 await Task.Delay(fault.Argument, stopping).ConfigureAwait(false);
                 break;
             case FaultKind.WrongRequestId:
-                BinaryPrimitives.WriteUInt32BigEndian(message.AsSpan(4), requestId + 1);
+                BigEndianWriter.Int32At(message.AsSpan(4), unchecked((int)(requestId + 1)));
                 break;
             case FaultKind.OutputLength:
-                BinaryPrimitives.WriteInt32BigEndian(message, fault.Argument);
+                BigEndianWriter.Int32At(message, fault.Argument);
                 break;
             case FaultKind.Truncated:
-                BinaryPrimitives.WriteInt32BigEndian(message, message.Length - 4 + 64);
+                BigEndianWriter.Int32At(message, message.Length - 4 + 64);
                 await writer.WriteAsync(message).ConfigureAwait(false);
                 return true;
             case FaultKind.Garbage:

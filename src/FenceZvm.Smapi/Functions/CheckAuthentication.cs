@@ -1,5 +1,3 @@
-using FenceZvm.Smapi.Protocol;
-
 namespace FenceZvm.Smapi.Functions;
 
 /// <summary>Check_Authentication: only checks the user and password; the one function without a target, and without output.</summary>
@@ -11,10 +9,9 @@ public sealed class CheckAuthentication : SmapiFunction
     public const string WireName = "Check_Authentication";
 
     private CheckAuthentication()
-        : base(SmapiFunctionId.CheckAuthentication, WireName, hasTarget: false, maxTargetLength: SmapiRequest.MaxImageNameLength, changesState: false)
+        : base(WireName, hasTarget: false, maxTargetLength: 0, changesState: false)
     {
     }
 
-    public static SmapiRequest Request(SmapiCredentials credentials) =>
-        Function.NewRequest(credentials, null);
+    public SmapiRequest Request(SmapiCredentials credentials) => NewRequest(credentials, null);
 }

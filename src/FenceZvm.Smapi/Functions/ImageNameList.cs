@@ -1,6 +1,3 @@
-using FenceZvm.Smapi.Protocol;
-using FenceZvm.Smapi.Text;
-
 namespace FenceZvm.Smapi.Functions;
 
 /// <summary>
@@ -22,7 +19,7 @@ public static class ImageNameList
         var names = new List<string>();
         while (!array.AtEnd)
         {
-            names.Add(array.ReadString(codec, "image name", 1, SmapiRequest.MaxImageNameLength));
+            names.Add(array.ReadString(codec, "image name", 1, SmapiLimits.GuestName));
         }
 
         return names;
@@ -37,6 +34,6 @@ public static class ImageNameList
             array.String(name);
         }
 
-        return new OutputWriter(codec).Int32(array.Length).Bytes(array.ToArray()).ToArray();
+        return new OutputWriter(codec).Nested(array).ToArray();
     }
 }

@@ -1,6 +1,3 @@
-using FenceZvm.Smapi.Protocol;
-using FenceZvm.Smapi.Text;
-
 namespace FenceZvm.Smapi.Functions;
 
 /// <summary>
@@ -31,10 +28,22 @@ public sealed record ImageOperationResult(SmapiResponse Response, int Succeeded,
         {
             int entryLength = array.ReadLength("failing entry length");
             var entry = new OutputReader(array.ReadBytes(entryLength, "failing entry"), function.Name);
-            string name = entry.ReadString(codec, "failing image name", 1, SmapiRequest.MaxImageNameLength);
+            string name = entry.ReadString(codec, "failing image name", 1, SmapiLimits.GuestName);
             failing.Add(new FailingImage(name, entry.ReadInt32("failing image return code"), entry.ReadInt32("failing image reason code")));
         }
 
         return new ImageOperationResult(response, succeeded, failed, failing);
+    }
+
+    /// <summary>The output bytes the server sends (simulator, tests): the counts, then one entry per failed image.</summary>
+    public static byte[] Build(int succeeded, IReadOnlyList<FailingImage> failing, ITextCodec codec)
+    {
+        var array = new OutputWriter(codec);
+        foreach (FailingImage image in failing)
+        {
+            array.Nested(new OutputWriter(codec).String(image.Name).Int32(image.ReturnCode).Int32(image.ReasonCode));
+        }
+
+        return new OutputWriter(codec).Int32(succeeded).Int32(failing.Count).Nested(array).ToArray();
     }
 }

@@ -1,10 +1,7 @@
-using FenceZvm.Smapi.Protocol;
-using FenceZvm.Smapi.Text;
-
 namespace FenceZvm.Smapi.Functions;
 
 /// <summary>
-/// Image_Query_Activate_Time: when an active image logged on, as text in the date format its one
+/// Image_Query_Activate_Time: when an active image logged on (an <see cref="ActivationTime"/>), as text in the date format its one
 /// extra parameter (a raw byte) names. 200/12 means the image is not active.
 /// </summary>
 public sealed class ImageQueryActivateTime : SmapiFunction
@@ -18,21 +15,12 @@ public sealed class ImageQueryActivateTime : SmapiFunction
     public const byte IsoDateFormat = 4;
 
     private ImageQueryActivateTime()
-        : base(SmapiFunctionId.ImageQueryActivateTime, WireName, hasTarget: true, maxTargetLength: SmapiRequest.MaxImageNameLength, changesState: false, ParameterKind.Byte)
+        : base(WireName, hasTarget: true, maxTargetLength: SmapiLimits.GuestName, changesState: false, ParameterKind.Byte)
     {
     }
 
-    public static SmapiRequest Request(SmapiCredentials credentials, string target, byte dateFormat = IsoDateFormat) =>
-        Function.NewRequest(credentials, target, RequestParameter.OfByte(dateFormat));
-
-    public static ActivationTime Parse(SmapiResponse response, ITextCodec codec)
-    {
-        var reader = new OutputReader(response.Output.Span, Function.Name);
-        string image = reader.ReadString(codec, "image name", 1, SmapiRequest.MaxImageNameLength);
-        string date = reader.ReadString(codec, "activation date", 8, 10);
-        string time = reader.ReadString(codec, "activation time", 8, 8);
-        return new ActivationTime(image, date, time);
-    }
+    public SmapiRequest Request(SmapiCredentials credentials, string target, byte dateFormat = IsoDateFormat) =>
+        NewRequest(credentials, target, RequestParameter.OfByte(dateFormat));
 
     /// <summary>How a date is written in date format 1 to 6 (a .NET pattern); null for any other number.</summary>
     public static string? DatePattern(byte dateFormat) => dateFormat switch

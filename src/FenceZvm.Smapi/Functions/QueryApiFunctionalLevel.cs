@@ -1,25 +1,20 @@
-using FenceZvm.Smapi.Protocol;
-
 namespace FenceZvm.Smapi.Functions;
 
 /// <summary>
 /// Query_API_Functional_Level: the z/VM level of the SMAPI server, given as the reason code of a
 /// success. The target is ignored but authorized.
 /// </summary>
-public sealed class QueryApiFunctionalLevel : SmapiFunction
+public sealed class QueryApiFunctionalLevel : TargetQuery
 {
-    public static readonly QueryApiFunctionalLevel Function = new();
-
     /// <summary>The name on the wire, for text that names the function (a constant, so it costs nothing at run time).</summary>
     public const string WireName = "Query_API_Functional_Level";
 
+    public static readonly QueryApiFunctionalLevel Function = new();
+
     private QueryApiFunctionalLevel()
-        : base(SmapiFunctionId.QueryApiFunctionalLevel, WireName, hasTarget: true, maxTargetLength: SmapiRequest.MaxImageNameLength, changesState: false)
+        : base(WireName)
     {
     }
-
-    public static SmapiRequest Request(SmapiCredentials credentials, string target) =>
-        Function.NewRequest(credentials, target);
 
     /// <summary>The z/VM level a success's reason code stands for.</summary>
     public static string Level(int reasonCode) => reasonCode switch

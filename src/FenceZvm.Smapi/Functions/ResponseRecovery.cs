@@ -1,5 +1,3 @@
-using FenceZvm.Smapi.Protocol;
-
 namespace FenceZvm.Smapi.Functions;
 
 /// <summary>
@@ -21,12 +19,12 @@ public sealed class ResponseRecovery : SmapiFunction
     public const int NoDataReasonCode = 4;
 
     private ResponseRecovery()
-        : base(SmapiFunctionId.ResponseRecovery, WireName, hasTarget: true, maxTargetLength: SmapiRequest.MaxImageNameLength, changesState: false, ParameterKind.Int32)
+        : base(WireName, hasTarget: true, maxTargetLength: SmapiLimits.GuestName, changesState: false, ParameterKind.Int32)
     {
     }
 
-    public static SmapiRequest Request(SmapiCredentials credentials, string target, uint failedRequestId) =>
-        Function.NewRequest(credentials, target, RequestParameter.OfInt32(unchecked((int)failedRequestId)));
+    public SmapiRequest Request(SmapiCredentials credentials, string target, uint failedRequestId) =>
+        NewRequest(credentials, target, RequestParameter.OfInt32(unchecked((int)failedRequestId)));
 
     /// <summary>The original response, or null when the server has none for <paramref name="originalRequestId"/>.</summary>
     public static SmapiResponse? Parse(SmapiResponse recovery, uint originalRequestId)

@@ -1,11 +1,9 @@
-using FenceZvm.Smapi.Protocol;
-
 namespace FenceZvm.Smapi.Functions;
 
 /// <summary>Every function, for the server side and the frame trace: finding one by the name a request carries.</summary>
 public static class SmapiFunctions
 {
-    /// <summary>In <see cref="SmapiFunctionId"/> order (a test checks that every member has its function here).</summary>
+    /// <summary>The registration of every function type: one entry each (a test checks that no type is missing).</summary>
     public static IReadOnlyList<SmapiFunction> All { get; } =
     [
         ImageActivate.Function, ImageDeactivate.Function, ImageRecycle.Function, ImageStatusQuery.Function, ImageNameQueryDm.Function,

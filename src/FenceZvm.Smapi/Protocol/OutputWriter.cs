@@ -1,9 +1,11 @@
-using System.Buffers.Binary;
 using FenceZvm.Smapi.Text;
 
 namespace FenceZvm.Smapi.Protocol;
 
-/// <summary>Builds function output (server side and tests): int4 values and length-prefixed strings.</summary>
+/// <summary>
+/// Builds function output of unknown length (server side and tests): int4 values and length-prefixed
+/// strings, each written by <see cref="BigEndianWriter"/> into a growing buffer.
+/// </summary>
 public sealed class OutputWriter(ITextCodec codec)
 {
     private readonly MemoryStream stream = new();
@@ -13,16 +15,15 @@ public sealed class OutputWriter(ITextCodec codec)
     public OutputWriter Int32(int value)
     {
         Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, value);
+        new BigEndianWriter(word).WriteInt32(value);
         stream.Write(word);
         return this;
     }
 
     public OutputWriter String(string text)
     {
-        Int32(text.Length);
-        Span<byte> bytes = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
-        codec.Encode(text, bytes, "output");
+        Span<byte> bytes = text.Length <= 252 ? stackalloc byte[BigEndianWriter.TextLength(text)] : new byte[BigEndianWriter.TextLength(text)];
+        new BigEndianWriter(bytes).WriteText(text, codec, "output");
         stream.Write(bytes);
         return this;
     }
@@ -31,6 +32,13 @@ public sealed class OutputWriter(ITextCodec codec)
     {
         stream.Write(bytes);
         return this;
+    }
+
+    /// <summary>int4 length, then what <paramref name="inner"/> built (the arrays and entries of an output).</summary>
+    public OutputWriter Nested(OutputWriter inner)
+    {
+        Int32(inner.Length);
+        return Bytes(inner.ToArray());
     }
 
     public byte[] ToArray() => stream.ToArray();

@@ -4,9 +4,10 @@ using FenceZvm.Smapi.Text;
 namespace FenceZvm.Smapi.Protocol;
 
 /// <summary>
-/// Reads a framed request back into its fields, as a SMAPI server does. Failures carry the
-/// return and reason code the server answers with: 900/20 when the lengths do not add up,
-/// 900/12 for an unknown (or undecodable) function name, 24/(n*100+13) for a field that is too long.
+/// Reads a framed request back into its fields, as a SMAPI server does, by walking the function's
+/// <see cref="RequestLayout"/>. Failures carry the return and reason code the server answers with:
+/// 900/20 when the lengths do not add up, 900/12 for an unknown (or undecodable) function name,
+/// 24/(n*100+13) for a field that is too long.
 /// </summary>
 public static class RequestDecoder
 {
@@ -28,28 +29,16 @@ public static class RequestDecoder
         var fields = new List<RequestField> { new("input_length", 0, 4, RequestFieldContent.Length) };
         var reader = new BigEndianReader(body);
 
-        string name = Text(ref reader, fields, "function_name", codec, RequestFieldContent.Text, int.MaxValue, 1);
+        string name = Read(ref reader, fields, RequestLayout.FunctionName, codec).Text!;
         if (!SmapiFunctions.TryGet(name, out SmapiFunction function))
         {
             throw new SmapiRequestDecodeException(ReturnCodes.ServerError, ReturnCodes.RsFunctionNotValid, $"function '{name}' does not exist");
         }
 
-        string user = Text(ref reader, fields, "authenticated_userid", codec, RequestFieldContent.Text, SmapiRequest.MaxUserLength, 2);
-        string password = Text(ref reader, fields, "password", codec, RequestFieldContent.Secret, SmapiRequest.MaxPasswordLength, 3);
-        string? target = function.HasTarget
-            ? Text(ref reader, fields, "target_identifier", codec, RequestFieldContent.Text, function.MaxTargetLength, 4)
-            : null;
-
-        var parameters = new RequestParameter[function.Extras.Length];
-        for (int i = 0; i < parameters.Length; i++)
+        var values = new RequestParameter[function.Layout.Count];
+        for (int i = 1; i < values.Length; i++)
         {
-            string fieldName = $"parameter_{i + 1}";
-            parameters[i] = function.Extras[i] switch
-            {
-                ParameterKind.Text => RequestParameter.OfText(Text(ref reader, fields, fieldName, codec, RequestFieldContent.Text, SmapiRequest.MaxTextParameterLength, 5 + i)),
-                ParameterKind.Int32 => RequestParameter.OfInt32(Int32(ref reader, fields, fieldName)),
-                _ => RequestParameter.OfByte(Byte(ref reader, fields, fieldName)),
-            };
+            values[i] = Read(ref reader, fields, function.Layout[i], codec);
         }
 
         if (!reader.AtEnd)
@@ -57,13 +46,27 @@ public static class RequestDecoder
             throw LengthMismatch($"{reader.Remaining} bytes follow the last parameter of {function.Name}");
         }
 
-        return new DecodedRequest(function, user, password, target, parameters, fields);
+        int first = values.Length - function.Extras.Length;
+        return new DecodedRequest(
+            function,
+            values[RequestLayout.UserSlot].Text!,
+            values[RequestLayout.PasswordSlot].Text!,
+            function.HasTarget ? values[RequestLayout.TargetSlot].Text : null,
+            values[first..],
+            fields);
     }
 
     // Field offsets count from the input_length word, which the body reader does not see.
     private static int Offset(in BigEndianReader reader) => 4 + reader.Position;
 
-    private static int Int32(ref BigEndianReader reader, List<RequestField> fields, string name, RequestFieldContent content = RequestFieldContent.Number)
+    private static RequestParameter Read(ref BigEndianReader reader, List<RequestField> fields, RequestSlot slot, ITextCodec codec) => slot.Kind switch
+    {
+        ParameterKind.Text => RequestParameter.OfText(Text(ref reader, fields, slot, codec)),
+        ParameterKind.Int32 => RequestParameter.OfInt32(Int32(ref reader, fields, slot.Name, RequestFieldContent.Number)),
+        _ => RequestParameter.OfByte(Byte(ref reader, fields, slot.Name)),
+    };
+
+    private static int Int32(ref BigEndianReader reader, List<RequestField> fields, string name, RequestFieldContent content)
     {
         int offset = Offset(reader);
         if (!reader.TryReadInt32(out int value))
@@ -87,8 +90,9 @@ public static class RequestDecoder
         return value;
     }
 
-    private static string Text(ref BigEndianReader reader, List<RequestField> fields, string name, ITextCodec codec, RequestFieldContent content, int maxLength, int parameterNumber)
+    private static string Text(ref BigEndianReader reader, List<RequestField> fields, RequestSlot slot, ITextCodec codec)
     {
+        string name = slot.Name;
         int length = Int32(ref reader, fields, name + "_length", RequestFieldContent.Length);
         int offset = Offset(reader);
         if (!reader.TryReadBytes(length, out ReadOnlySpan<byte> bytes))
@@ -96,23 +100,23 @@ public static class RequestDecoder
             throw LengthMismatch($"{name} length {length} runs past the end of the request");
         }
 
-        if (length > maxLength)
+        if (length > slot.MaxLength)
         {
-            throw new SmapiRequestDecodeException(ReturnCodes.Syntax, ReturnCodes.SyntaxReason(parameterNumber, ReturnCodes.SyntaxTooLong), $"{name} is longer than {maxLength} characters");
+            throw new SmapiRequestDecodeException(ReturnCodes.Syntax, ReturnCodes.SyntaxReason(slot.Number, ReturnCodes.SyntaxTooLong), $"{name} is longer than {slot.MaxLength} characters");
         }
 
-        fields.Add(new RequestField(name, offset, length, content));
+        fields.Add(new RequestField(name, offset, length, slot.Secret ? RequestFieldContent.Secret : RequestFieldContent.Text));
         try
         {
             return codec.Decode(bytes, name);
         }
-        catch (SmapiEncodingException e) when (parameterNumber == 1)
+        catch (SmapiEncodingException e) when (ReferenceEquals(slot, RequestLayout.FunctionName))
         {
             throw new SmapiRequestDecodeException(ReturnCodes.ServerError, ReturnCodes.RsFunctionNotValid, $"function name is not valid {codec.Name} text: {e.Message}");
         }
         catch (SmapiEncodingException e)
         {
-            throw new SmapiRequestDecodeException(ReturnCodes.Syntax, ReturnCodes.SyntaxReason(parameterNumber, ReturnCodes.SyntaxNotAlphanumeric), e.Message);
+            throw new SmapiRequestDecodeException(ReturnCodes.Syntax, ReturnCodes.SyntaxReason(slot.Number, ReturnCodes.SyntaxNotAlphanumeric), e.Message);
         }
     }
 

@@ -1,35 +1,21 @@
-using System.Buffers.Binary;
 using FenceZvm.Smapi.Text;
 
 namespace FenceZvm.Smapi.Protocol;
 
 /// <summary>
-/// Frames a request: int4 input_length (bytes after itself), then length-prefixed function name,
-/// user, password, target (when the function has one) and the extra parameters. All integers are
-/// big-endian. Writes into a caller-supplied span and allocates nothing.
+/// Frames a request: int4 input_length (the bytes after itself), then each value of the function's
+/// <see cref="RequestLayout"/> in order. Writes into a caller-supplied span and allocates nothing.
 /// </summary>
 public static class RequestFramer
 {
     /// <summary>The total number of bytes <see cref="Write"/> produces, input_length word included.</summary>
     public static int GetFramedLength(SmapiRequest request)
     {
-        int length = 4 + 4 + request.Function.Name.Length + 4 + request.User.Length + 4 + request.Password.Length;
-        if (request.Function.HasTarget)
+        int length = 4;
+        ReadOnlySpan<RequestParameter> values = request.Values;
+        for (int i = 0; i < values.Length; i++)
         {
-            length += 4 + request.Target!.Length;
-        }
-
-        // Indexed, not foreach: enumerating the IReadOnlyList would allocate an enumerator.
-        IReadOnlyList<RequestParameter> parameters = request.Parameters;
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            RequestParameter p = parameters[i];
-            length += p.Kind switch
-            {
-                ParameterKind.Text => 4 + (p.Text ?? string.Empty).Length,
-                ParameterKind.Int32 => 4,
-                _ => 1,
-            };
+            length += RequestLayout.Size(request.Function.Layout[i], values[i]);
         }
 
         return length;
@@ -44,36 +30,27 @@ public static class RequestFramer
             throw new ArgumentException($"destination holds {destination.Length} bytes, the request needs {total}", nameof(destination));
         }
 
-        BinaryPrimitives.WriteInt32BigEndian(destination, total - 4);
-        int offset = 4;
-        offset += WriteText(request.Function.Name, codec, destination[offset..], "function name");
-        offset += WriteText(request.User, codec, destination[offset..], "user");
-        offset += WriteText(request.Password, codec, destination[offset..], "password");
-        if (request.Function.HasTarget)
+        var writer = new BigEndianWriter(destination);
+        writer.WriteInt32(total - 4);
+        ReadOnlySpan<RequestParameter> values = request.Values;
+        for (int i = 0; i < values.Length; i++)
         {
-            offset += WriteText(request.Target!, codec, destination[offset..], "target");
-        }
-
-        IReadOnlyList<RequestParameter> parameters = request.Parameters;
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            RequestParameter p = parameters[i];
-            switch (p.Kind)
+            RequestParameter value = values[i];
+            switch (request.Function.Layout[i].Kind)
             {
                 case ParameterKind.Text:
-                    offset += WriteText(p.Text ?? string.Empty, codec, destination[offset..], "parameter");
+                    writer.WriteText(value.Text ?? string.Empty, codec, request.Function.Layout[i].Name);
                     break;
                 case ParameterKind.Int32:
-                    BinaryPrimitives.WriteInt32BigEndian(destination[offset..], p.Number);
-                    offset += 4;
+                    writer.WriteInt32(value.Number);
                     break;
                 default:
-                    destination[offset++] = (byte)p.Number;
+                    writer.WriteByte((byte)value.Number);
                     break;
             }
         }
 
-        return offset;
+        return writer.Position;
     }
 
     /// <summary>Frames into a new array (tests, tools; the client uses a pooled buffer).</summary>
@@ -82,12 +59,5 @@ public static class RequestFramer
         var bytes = new byte[GetFramedLength(request)];
         Write(request, codec, bytes);
         return bytes;
-    }
-
-    private static int WriteText(string text, ITextCodec codec, Span<byte> destination, string fieldName)
-    {
-        BinaryPrimitives.WriteInt32BigEndian(destination, text.Length);
-        codec.Encode(text, destination.Slice(4, text.Length), fieldName);
-        return 4 + text.Length;
     }
 }

@@ -1,26 +1,22 @@
 namespace FenceZvm.Smapi.Protocol;
 
 /// <summary>
-/// What a SMAPI function is: its exact (case-sensitive) name, its request layout (whether a target
-/// follows the password, how long it may be, the kinds of the extra parameters), whether it changes
-/// state, and the return and reason codes that mean something particular for it. Each function is one
-/// sealed subclass in Functions/ with a single instance, which also builds its requests and reads its
-/// output; everything else (client, decoder, trace, RC table, recovery rule, simulator) goes by that
-/// instance, never by the name.
+/// What a SMAPI function is: its exact (case-sensitive) name, its request <see cref="Layout"/>, whether it
+/// changes state, and the return and reason codes that mean something particular for it. Each function is
+/// one sealed type in Functions/ with a single instance (<c>X.Function</c>), which also builds its
+/// requests; its one registration is its entry in <c>SmapiFunctions.All</c>. Everything else (client,
+/// decoder, trace, RC table, recovery rule, simulator) goes by that instance, never by the name.
 /// </summary>
 public abstract class SmapiFunction
 {
-    private protected SmapiFunction(SmapiFunctionId id, string name, bool hasTarget, int maxTargetLength, bool changesState, params ParameterKind[] extras)
+    private protected SmapiFunction(string name, bool hasTarget, int maxTargetLength, bool changesState, params ParameterKind[] extras)
     {
-        Id = id;
         Name = name;
         HasTarget = hasTarget;
-        MaxTargetLength = maxTargetLength;
         ChangesState = changesState;
         Extras = extras;
+        Layout = RequestLayout.For(hasTarget, maxTargetLength, extras);
     }
-
-    public SmapiFunctionId Id { get; }
 
     public string Name { get; }
 
@@ -28,11 +24,8 @@ public abstract class SmapiFunction
 
     public ParameterKind[] Extras { get; }
 
-    /// <summary>
-    /// The longest target: an image name (8), or for the image operations also the name of a
-    /// server-side name list of images (64).
-    /// </summary>
-    public int MaxTargetLength { get; }
+    /// <summary>Every field of this function's requests, in framing order.</summary>
+    public IReadOnlyList<RequestSlot> Layout { get; }
 
     /// <summary>
     /// True for a request that must never be sent twice blindly: when its response is lost, the client

@@ -2,16 +2,12 @@ namespace FenceZvm.Smapi.Protocol;
 
 /// <summary>
 /// One SMAPI request: function, authenticated user, password, target (absent for
-/// Check_Authentication) and the function's extra parameters. Field limits are checked here,
-/// so a request that exists can be framed.
+/// Check_Authentication) and the function's extra parameters. Each value is checked against the
+/// function's <see cref="SmapiFunction.Layout"/> here, so a request that exists can be framed.
 /// </summary>
 public sealed class SmapiRequest
 {
-    public const int MaxUserLength = 8;
-    public const int MaxPasswordLength = 200;
-    public const int MaxImageNameLength = 8;
-    public const int MaxNameListLength = 64;
-    public const int MaxTextParameterLength = 64;
+    private readonly RequestParameter[] values;
 
     public SmapiRequest(SmapiFunction function, SmapiCredentials credentials, string? target, params RequestParameter[] parameters)
     {
@@ -20,7 +16,7 @@ public sealed class SmapiRequest
         Credentials = credentials;
         Target = target;
         Parameters = parameters;
-        Validate();
+        values = Validate();
     }
 
     public SmapiFunction Function { get; }
@@ -35,64 +31,73 @@ public sealed class SmapiRequest
 
     public IReadOnlyList<RequestParameter> Parameters { get; }
 
+    /// <summary>The value of each slot of the function's layout, in framing order.</summary>
+    public ReadOnlySpan<RequestParameter> Values => values;
+
     public override string ToString() => Target is null ? Function.Name : $"{Function.Name} {Target}";
 
-    private void Validate()
+    private RequestParameter[] Validate()
     {
         if (User is null || Password is null)
         {
             throw new SmapiRequestException("SMAPI user and password must be given (empty over IUCV), not left unset");
         }
 
-        if (User.Length > MaxUserLength)
+        if (Function.HasTarget && string.IsNullOrEmpty(Target))
         {
-            throw new SmapiRequestException($"SMAPI user '{User}' is longer than {MaxUserLength} characters");
+            throw new SmapiRequestException($"{Function.Name} needs a target");
         }
 
-        if (Password.Length > MaxPasswordLength)
-        {
-            throw new SmapiRequestException($"SMAPI password is longer than {MaxPasswordLength} characters");
-        }
-
-        if (Function.HasTarget)
-        {
-            if (string.IsNullOrEmpty(Target))
-            {
-                throw new SmapiRequestException($"{Function.Name} needs a target");
-            }
-
-            if (Target.Length > Function.MaxTargetLength)
-            {
-                throw new SmapiRequestException($"{Function.Name}: target '{Target}' is longer than {Function.MaxTargetLength} characters");
-            }
-        }
-        else if (Target is not null)
+        if (!Function.HasTarget && Target is not null)
         {
             throw new SmapiRequestException($"{Function.Name} takes no target");
         }
 
+        int first = Function.Layout.Count - Function.Extras.Length;
         if (Parameters.Count != Function.Extras.Length)
         {
             throw new SmapiRequestException($"{Function.Name} takes {Function.Extras.Length} extra parameter(s), not {Parameters.Count}");
         }
 
+        var all = new RequestParameter[Function.Layout.Count];
+        all[0] = RequestParameter.OfText(Function.Name);
+        all[RequestLayout.UserSlot] = RequestParameter.OfText(User);
+        all[RequestLayout.PasswordSlot] = RequestParameter.OfText(Password);
+        if (Target is not null)
+        {
+            all[RequestLayout.TargetSlot] = RequestParameter.OfText(Target);
+        }
+
         for (int i = 0; i < Parameters.Count; i++)
         {
-            RequestParameter p = Parameters[i];
-            if (p.Kind != Function.Extras[i])
-            {
-                throw new SmapiRequestException($"{Function.Name}: parameter {i + 1} must be {Function.Extras[i]}, not {p.Kind}");
-            }
+            all[first + i] = Parameters[i];
+        }
 
-            if (p.Kind == ParameterKind.Text && (p.Text ?? string.Empty).Length > MaxTextParameterLength)
-            {
-                throw new SmapiRequestException($"{Function.Name}: parameter {i + 1} is longer than {MaxTextParameterLength} characters");
-            }
+        for (int i = 1; i < all.Length; i++)
+        {
+            Check(Function.Layout[i], all[i]);
+        }
 
-            if (p.Kind == ParameterKind.Byte && (p.Number < 0 || p.Number > 255))
-            {
-                throw new SmapiRequestException($"{Function.Name}: parameter {i + 1} must fit in one byte");
-            }
+        return all;
+    }
+
+    private void Check(RequestSlot slot, RequestParameter value)
+    {
+        if (value.Kind != slot.Kind)
+        {
+            throw new SmapiRequestException($"{Function.Name}: {slot.Name} must be {slot.Kind}, not {value.Kind}");
+        }
+
+        // The password's length is named, never the password.
+        if (slot.Kind == ParameterKind.Text && (value.Text ?? string.Empty).Length > slot.MaxLength)
+        {
+            string what = slot.Secret ? slot.Name : $"{slot.Name} '{value.Text}'";
+            throw new SmapiRequestException($"{Function.Name}: {what} is longer than {slot.MaxLength} characters");
+        }
+
+        if (slot.Kind == ParameterKind.Byte && (value.Number < 0 || value.Number > 255))
+        {
+            throw new SmapiRequestException($"{Function.Name}: {slot.Name} must fit in one byte");
         }
     }
 }

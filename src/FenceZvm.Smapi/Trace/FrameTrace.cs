@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using FenceZvm.Smapi.Protocol;
@@ -64,12 +63,9 @@ public static class FrameTrace
     private static string Line(char direction, int offset, string name, string rendering) =>
         string.Create(CultureInfo.InvariantCulture, $"{direction} {offset:X4} {name,-26} {rendering}");
 
-    private static string Number(uint value)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(word, value);
-        return string.Create(CultureInfo.InvariantCulture, $"{Convert.ToHexString(word)} = {unchecked((int)value)}");
-    }
+    // The word as it stands on the wire (big-endian, so the hex digits read in order), then its value.
+    private static string Number(uint value) =>
+        string.Create(CultureInfo.InvariantCulture, $"{value:X8} = {unchecked((int)value)}");
 
     private static string Render(ReadOnlySpan<byte> bytes, bool numeric)
     {

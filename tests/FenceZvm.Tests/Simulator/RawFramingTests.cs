@@ -15,7 +15,7 @@ public sealed class RawFramingTests
     public async Task AnInputLengthShorterThanTheFieldsIs900Rs20()
     {
         await using var sim = SimulatorHost.Start();
-        byte[] frame = RequestFramer.ToArray(CheckAuthentication.Request(SimulatorHost.Fence), TextCodecs.Ascii);
+        byte[] frame = RequestFramer.ToArray(CheckAuthentication.Function.Request(SimulatorHost.Fence), TextCodecs.Ascii);
         BinaryPrimitives.WriteInt32BigEndian(frame, frame.Length - 8);
 
         (int rc, int rs) = await ExchangeAsync(sim.Port, frame[..^4]);
@@ -39,7 +39,7 @@ public sealed class RawFramingTests
     public async Task AWrongCaseFunctionNameIs900Rs12()
     {
         await using var sim = SimulatorHost.Start();
-        byte[] frame = RequestFramer.ToArray(ImageStatusQuery.Request(SimulatorHost.Fence, "CNODE1"), TextCodecs.Ascii);
+        byte[] frame = RequestFramer.ToArray(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE1"), TextCodecs.Ascii);
         frame[8] = (byte)'i';
 
         (int rc, int rs) = await ExchangeAsync(sim.Port, frame);
@@ -51,7 +51,7 @@ public sealed class RawFramingTests
     public async Task ATargetLongerThanEightIsASyntaxError()
     {
         await using var sim = SimulatorHost.Start();
-        byte[] good = RequestFramer.ToArray(ImageStatusQuery.Request(SimulatorHost.Fence, "CNODE1"), TextCodecs.Ascii);
+        byte[] good = RequestFramer.ToArray(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE1"), TextCodecs.Ascii);
         byte[] frame = [.. good[..^10], 0, 0, 0, 9, .. "CNODE1234"u8];
         BinaryPrimitives.WriteInt32BigEndian(frame, frame.Length - 4);
 

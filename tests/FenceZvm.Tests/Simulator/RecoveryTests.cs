@@ -15,8 +15,8 @@ public sealed class RecoveryTests
         SmapiClient client = sim.Client(TimeSpan.FromMilliseconds(500));
 
         var lost = await Assert.ThrowsAsync<SmapiTransportException>(() =>
-            client.CallAsync(ImageDeactivate.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate)));
-        SmapiResponse recovery = await client.CallAsync(ResponseRecovery.Request(SimulatorHost.Fence, "FENCE", lost!.RequestId!.Value));
+            client.CallAsync(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate)));
+        SmapiResponse recovery = await client.CallAsync(ResponseRecovery.Function.Request(SimulatorHost.Fence, "FENCE", lost!.RequestId!.Value));
         SmapiResponse? recovered = ResponseRecovery.Parse(recovery, lost.RequestId.Value);
 
         Assert.That(lost.Failure, Is.EqualTo(TransportFailure.ConnectionClosed));

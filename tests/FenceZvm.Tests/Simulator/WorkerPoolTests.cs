@@ -19,7 +19,7 @@ public sealed class WorkerPoolTests
             // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads
             // of their own, not pool threads, which the in-process simulator needs.
             Task.Factory.StartNew(
-                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(ImageStatusQuery.Request(SimulatorHost.Fence, "CNODE1")),
+                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE1")),
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).Unwrap()));
@@ -38,7 +38,7 @@ public sealed class WorkerPoolTests
             // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads
             // of their own, not pool threads, which the in-process simulator needs.
             Task.Factory.StartNew(
-                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(ImageStatusQuery.Request(SimulatorHost.Fence, "CNODE1")),
+                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE1")),
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).Unwrap()));

@@ -9,7 +9,7 @@ namespace FenceZvm.Tests.Smapi;
 public class ActivationTimeTests
 {
     private static ActivationTime Parse(string output) =>
-        ImageQueryActivateTime.Parse(new SmapiResponse(1, 0, 0, Wire.Bytes(output)), TextCodecs.Ascii);
+        ActivationTime.Parse(new SmapiResponse(1, 0, 0, Wire.Bytes(output)), TextCodecs.Ascii);
 
     [Test]
     public void ParsesNameDateAndTime() =>

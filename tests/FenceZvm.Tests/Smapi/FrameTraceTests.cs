@@ -12,7 +12,7 @@ public class FrameTraceTests
 {
     private const string Password = "S3cr3tPw!";
     private static readonly SmapiRequest Request =
-        ImageDeactivate.Request(new SmapiCredentials("FENCEUSR", Password), "LINUX01", ForceTime.Immediate);
+        ImageDeactivate.Function.Request(new SmapiCredentials("FENCEUSR", Password), "LINUX01", ForceTime.Immediate);
 
     private static byte[] Encode(string text, ITextCodec codec)
     {

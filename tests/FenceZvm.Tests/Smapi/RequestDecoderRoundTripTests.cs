@@ -14,17 +14,17 @@ public class RequestDecoderRoundTripTests
     {
         var requests = new (string Name, SmapiRequest Request)[]
         {
-            ("activate", ImageActivate.Request(Fence, "LINUX01")),
-            ("deactivate immed", ImageDeactivate.Request(Fence, "LINUX01", ForceTime.Immediate)),
-            ("deactivate within", ImageDeactivate.Request(Fence, "LINUX01", ForceTime.Within(65535))),
-            ("deactivate by", ImageDeactivate.Request(Fence, "LINUX01", ForceTime.By(23, 59, 59))),
-            ("recycle iucv", ImageRecycle.Request(SmapiCredentials.None, "LINUX01")),
-            ("status star", ImageStatusQuery.Request(Fence, "*")),
-            ("name query", ImageNameQueryDm.Request(Fence, "FOOBAR")),
-            ("check auth", CheckAuthentication.Request(Fence)),
-            ("functional level", QueryApiFunctionalLevel.Request(Fence, "MAINT")),
-            ("recovery", ResponseRecovery.Request(SmapiCredentials.None, "MAINT", 0xFFFFFFFE)),
-            ("activate time", ImageQueryActivateTime.Request(Fence, "LINUX01", 6)),
+            ("activate", ImageActivate.Function.Request(Fence, "LINUX01")),
+            ("deactivate immed", ImageDeactivate.Function.Request(Fence, "LINUX01", ForceTime.Immediate)),
+            ("deactivate within", ImageDeactivate.Function.Request(Fence, "LINUX01", ForceTime.Within(65535))),
+            ("deactivate by", ImageDeactivate.Function.Request(Fence, "LINUX01", ForceTime.By(23, 59, 59))),
+            ("recycle iucv", ImageRecycle.Function.Request(SmapiCredentials.None, "LINUX01")),
+            ("status star", ImageStatusQuery.Function.Request(Fence, "*")),
+            ("name query", ImageNameQueryDm.Function.Request(Fence, "FOOBAR")),
+            ("check auth", CheckAuthentication.Function.Request(Fence)),
+            ("functional level", QueryApiFunctionalLevel.Function.Request(Fence, "MAINT")),
+            ("recovery", ResponseRecovery.Function.Request(SmapiCredentials.None, "MAINT", 0xFFFFFFFE)),
+            ("activate time", ImageQueryActivateTime.Function.Request(Fence, "LINUX01", 6)),
         };
         foreach (ITextCodec codec in new[] { TextCodecs.Ascii, TextCodecs.Ebcdic })
         {

@@ -20,7 +20,7 @@ public class RequestFramingTests
             00 00 00 07 | 'LINUX01'
             00 00 00 05 | 'IMMED'
             """);
-        byte[] frame = RequestFramer.ToArray(ImageDeactivate.Request(Fence, "LINUX01", ForceTime.Immediate), TextCodecs.Ascii);
+        byte[] frame = RequestFramer.ToArray(ImageDeactivate.Function.Request(Fence, "LINUX01", ForceTime.Immediate), TextCodecs.Ascii);
 
         Assert.That(expected, Has.Length.EqualTo(68));
         Assert.That(frame, Is.EqualTo(expected));
@@ -30,7 +30,7 @@ public class RequestFramingTests
     public void CheckAuthenticationIs52BytesWithNoTarget()
     {
         byte[] expected = Wire.Bytes("00000030 00000014 'Check_Authentication' 00000008 'FENCEUSR' 00000008 'passw0rd'");
-        byte[] frame = RequestFramer.ToArray(CheckAuthentication.Request(Fence), TextCodecs.Ascii);
+        byte[] frame = RequestFramer.ToArray(CheckAuthentication.Function.Request(Fence), TextCodecs.Ascii);
 
         Assert.That(expected, Has.Length.EqualTo(52));
         Assert.That(frame, Is.EqualTo(expected));
@@ -40,7 +40,7 @@ public class RequestFramingTests
     public void IucvImageRecycleSendsEmptyUserAndPasswordIn40Bytes()
     {
         byte[] expected = Wire.Bytes("00000024 0000000d 'Image_Recycle' 00000000 00000000 00000007 'LINUX01'");
-        byte[] frame = RequestFramer.ToArray(ImageRecycle.Request(SmapiCredentials.None, "LINUX01"), TextCodecs.Ascii);
+        byte[] frame = RequestFramer.ToArray(ImageRecycle.Function.Request(SmapiCredentials.None, "LINUX01"), TextCodecs.Ascii);
 
         Assert.That(expected, Has.Length.EqualTo(40));
         Assert.That(frame, Is.EqualTo(expected));
@@ -50,7 +50,7 @@ public class RequestFramingTests
     public void ResponseRecoveryEndsWithTheRawFailedRequestId()
     {
         byte[] expected = Wire.Bytes("0000002a 00000011 'Response_Recovery' 00000000 00000000 00000005 'MAINT' 00001234");
-        byte[] frame = RequestFramer.ToArray(ResponseRecovery.Request(SmapiCredentials.None, "MAINT", 0x1234), TextCodecs.Ascii);
+        byte[] frame = RequestFramer.ToArray(ResponseRecovery.Function.Request(SmapiCredentials.None, "MAINT", 0x1234), TextCodecs.Ascii);
 
         Assert.That(expected, Has.Length.EqualTo(46));
         Assert.That(frame, Is.EqualTo(expected));
@@ -59,7 +59,7 @@ public class RequestFramingTests
     [Test]
     public void ResponseRecoveryWritesAHighRequestIdUnsigned()
     {
-        byte[] frame = RequestFramer.ToArray(ResponseRecovery.Request(SmapiCredentials.None, "MAINT", 0xFEDCBA98), TextCodecs.Ascii);
+        byte[] frame = RequestFramer.ToArray(ResponseRecovery.Function.Request(SmapiCredentials.None, "MAINT", 0xFEDCBA98), TextCodecs.Ascii);
 
         Assert.That(frame[^4..], Is.EqualTo(Wire.Bytes("FEDCBA98")));
     }
@@ -71,29 +71,29 @@ public class RequestFramingTests
             00000041 00000019 'Image_Query_Activate_Time'
             00000008 'FENCEUSR' 00000008 'passw0rd' 00000007 'LINUX01' 04
             """);
-        byte[] frame = RequestFramer.ToArray(ImageQueryActivateTime.Request(Fence, "LINUX01", 4), TextCodecs.Ascii);
+        byte[] frame = RequestFramer.ToArray(ImageQueryActivateTime.Function.Request(Fence, "LINUX01", 4), TextCodecs.Ascii);
 
         Assert.That(frame, Is.EqualTo(expected));
-        Assert.That(RequestFramer.ToArray(ImageQueryActivateTime.Request(Fence, "LINUX01", 6), TextCodecs.Ascii)[^1], Is.EqualTo(0x06));
+        Assert.That(RequestFramer.ToArray(ImageQueryActivateTime.Function.Request(Fence, "LINUX01", 6), TextCodecs.Ascii)[^1], Is.EqualTo(0x06));
     }
 
     [Test]
     public void UserAndTargetAreUpperCasedButThePasswordIsNot()
     {
-        SmapiRequest request = ImageDeactivate.Request(new SmapiCredentials("fenceusr", "passw0rd"), "linux01", ForceTime.Immediate);
+        SmapiRequest request = ImageDeactivate.Function.Request(new SmapiCredentials("fenceusr", "passw0rd"), "linux01", ForceTime.Immediate);
 
         Assert.That(request.User, Is.EqualTo("FENCEUSR"));
         Assert.That(request.Target, Is.EqualTo("LINUX01"));
         Assert.That(request.Password, Is.EqualTo("passw0rd"));
         Assert.That(
             RequestFramer.ToArray(request, TextCodecs.Ascii),
-            Is.EqualTo(RequestFramer.ToArray(ImageDeactivate.Request(Fence, "LINUX01", ForceTime.Immediate), TextCodecs.Ascii)));
+            Is.EqualTo(RequestFramer.ToArray(ImageDeactivate.Function.Request(Fence, "LINUX01", ForceTime.Immediate), TextCodecs.Ascii)));
     }
 
     [Test]
     public void GetFramedLengthMatchesWhatWriteProducesAndATooSmallDestinationIsRefused()
     {
-        SmapiRequest request = ImageDeactivate.Request(Fence, "LINUX01", ForceTime.Within(300));
+        SmapiRequest request = ImageDeactivate.Function.Request(Fence, "LINUX01", ForceTime.Within(300));
         int length = RequestFramer.GetFramedLength(request);
         var buffer = new byte[length + 10];
 
@@ -105,7 +105,7 @@ public class RequestFramingTests
     [Test]
     public void EbcdicFramingKeepsBinaryLengthsAndTranslatesText()
     {
-        byte[] frame = RequestFramer.ToArray(ImageRecycle.Request(SmapiCredentials.None, "LINUX01"), TextCodecs.Ebcdic);
+        byte[] frame = RequestFramer.ToArray(ImageRecycle.Function.Request(SmapiCredentials.None, "LINUX01"), TextCodecs.Ebcdic);
 
         // 'Image_Recycle' and 'LINUX01' in IBM-1047.
         Assert.That(frame, Is.EqualTo(Wire.Bytes("00000024 0000000d C9 94 81 87 85 6D D9 85 83 A8 83 93 85 00000000 00000000 00000007 D3C9D5E4E7F0F1")));

@@ -22,10 +22,10 @@ public class RequestFuzzTests
         var credentials = new SmapiCredentials("FENCEUSR", Password);
         SmapiRequest[] requests =
         [
-            ImageDeactivate.Request(credentials, "LINUX01", ForceTime.Within(90)),
-            CheckAuthentication.Request(credentials),
-            ResponseRecovery.Request(credentials, "MAINT", 0x1234),
-            ImageQueryActivateTime.Request(credentials, "LINUX01"),
+            ImageDeactivate.Function.Request(credentials, "LINUX01", ForceTime.Within(90)),
+            CheckAuthentication.Function.Request(credentials),
+            ResponseRecovery.Function.Request(credentials, "MAINT", 0x1234),
+            ImageQueryActivateTime.Function.Request(credentials, "LINUX01"),
         ];
         for (int i = 0; i < 10_000; i++)
         {

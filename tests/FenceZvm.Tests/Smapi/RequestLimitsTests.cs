@@ -11,7 +11,7 @@ public class RequestLimitsTests
     [Test]
     public void UpperBoundsAreAccepted()
     {
-        SmapiRequest request = ImageActivate.Request(new SmapiCredentials("ABCDEFGH", new string('p', 200)), "LINUX012");
+        SmapiRequest request = ImageActivate.Function.Request(new SmapiCredentials("ABCDEFGH", new string('p', 200)), "LINUX012");
 
         Assert.That(request.User, Has.Length.EqualTo(8));
         Assert.That(request.Password, Has.Length.EqualTo(200));
@@ -20,20 +20,20 @@ public class RequestLimitsTests
 
     [Test]
     public void UserOfNineCharactersIsRefused() =>
-        Assert.Throws<SmapiRequestException>(() => ImageActivate.Request(new SmapiCredentials("ABCDEFGHI", "pw"), "LINUX01"));
+        Assert.Throws<SmapiRequestException>(() => ImageActivate.Function.Request(new SmapiCredentials("ABCDEFGHI", "pw"), "LINUX01"));
 
     [Test]
     public void PasswordOf201CharactersIsRefusedWithoutShowingIt()
     {
         string password = new('q', 201);
-        var e = Assert.Throws<SmapiRequestException>(() => CheckAuthentication.Request(new SmapiCredentials("FENCEUSR", password)));
+        var e = Assert.Throws<SmapiRequestException>(() => CheckAuthentication.Function.Request(new SmapiCredentials("FENCEUSR", password)));
 
         Assert.That(e!.Message, Does.Not.Contain("qqqq"));
     }
 
     [Test]
     public void TargetOfNineCharactersIsRefused() =>
-        Assert.Throws<SmapiRequestException>(() => ImageStatusQuery.Request(new SmapiCredentials("FENCEUSR", "pw"), "LINUX0123"));
+        Assert.Throws<SmapiRequestException>(() => ImageStatusQuery.Function.Request(new SmapiCredentials("FENCEUSR", "pw"), "LINUX0123"));
 
     [TestCase("")]
     [TestCase(null)]
@@ -41,8 +41,8 @@ public class RequestLimitsTests
     {
         var credentials = new SmapiCredentials("FENCEUSR", "pw");
 
-        Assert.Throws<SmapiRequestException>(() => ImageDeactivate.Request(credentials, target!, ForceTime.Immediate));
-        Assert.Throws<SmapiRequestException>(() => ImageStatusQuery.Request(credentials, target!));
+        Assert.Throws<SmapiRequestException>(() => ImageDeactivate.Function.Request(credentials, target!, ForceTime.Immediate));
+        Assert.Throws<SmapiRequestException>(() => ImageStatusQuery.Function.Request(credentials, target!));
         Assert.Throws<SmapiRequestException>(() => new SmapiRequest(ImageRecycle.Function, credentials, target));
     }
 
@@ -62,12 +62,12 @@ public class RequestLimitsTests
 
     [Test]
     public void DefaultCredentialsAreRefusedNotANullReference() =>
-        Assert.Throws<SmapiRequestException>(() => ImageActivate.Request(default, "LINUX01"));
+        Assert.Throws<SmapiRequestException>(() => ImageActivate.Function.Request(default, "LINUX01"));
 
     [Test]
     public void NonAsciiPasswordIsRefusedWhenFramedWithoutShowingIt()
     {
-        SmapiRequest request = CheckAuthentication.Request(new SmapiCredentials("FENCEUSR", "pässwörd"));
+        SmapiRequest request = CheckAuthentication.Function.Request(new SmapiCredentials("FENCEUSR", "pässwörd"));
 
         var e = Assert.Throws<SmapiEncodingException>(() => RequestFramer.ToArray(request, TextCodecs.Ascii));
         Assert.That(e!.Message, Does.Contain("password").And.Contain("U+00E4").And.Not.Contain("sswö"));
