@@ -12,13 +12,13 @@ namespace FenceZvm.Tests.Semantics;
 public sealed class PlugConcurrencyTests
 {
     [Test]
-    public async Task ExchangesThatHoldTheirThreadStillOverlapAcrossPlugs()
+    public void ExchangesThatHoldTheirThreadStillOverlapAcrossPlugs()
     {
         var device = new ThreadHoldingDevice(plugs: 4);
         var options = Run.Options(FenceAction.Status, "CNODE1", "CNODE2", "CNODE3", "CNODE4");
         var stdout = new StringWriter();
 
-        int exit = await new ActionRunner(device, options, NullLogger.Instance, stdout).RunAsync(CancellationToken.None);
+        int exit = new ActionRunner(device, options, NullLogger.Instance, stdout).Run(CancellationToken.None);
 
         Assert.That(exit, Is.EqualTo(ActionRunner.ExitSuccess), stdout.ToString());
         Assert.That(device.MostAtOnce, Is.EqualTo(4), "every plug's status query was in progress at the same time");
@@ -34,18 +34,16 @@ public sealed class PlugConcurrencyTests
         private int inProgress;
         private int mostAtOnce;
 
-        public bool CallsBlock => true;
-
         public int MostAtOnce => Volatile.Read(ref mostAtOnce);
 
-        public Task<PowerState> GetStatusAsync(string plug, CancellationToken cancellationToken)
+        public PowerState GetStatus(string plug, CancellationToken cancellationToken)
         {
             int now = Interlocked.Increment(ref inProgress);
             InterlockedMax(ref mostAtOnce, now);
             started.Signal();
             started.Wait(TimeSpan.FromSeconds(10), cancellationToken);
             Interlocked.Decrement(ref inProgress);
-            return Task.FromResult(PowerState.On);
+            return PowerState.On;
         }
 
         private static void InterlockedMax(ref int target, int value)
@@ -56,18 +54,18 @@ public sealed class PlugConcurrencyTests
             }
         }
 
-        public Task<PowerRequestResult> PowerOnAsync(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public PowerRequestResult PowerOn(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public PowerRequestResult PowerOff(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<PowerRequestResult> RecycleAsync(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public PowerRequestResult Recycle(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<string?> GetLogonTimeAsync(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public string? GetLogonTime(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<ImageEntry>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public IReadOnlyList<ImageEntry> List(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlyCollection<string>> DefinedNamesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public IReadOnlyCollection<string> DefinedNames(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task MonitorAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public void Monitor(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
