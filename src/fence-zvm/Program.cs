@@ -23,7 +23,7 @@ try
     // Options come from stdin only when there are no arguments; otherwise it is left unopened.
     TextReader stdin = args.Length == 0 ? StandardStreams.In() : TextReader.Null;
     var invocation = new AgentInvocation(invokedAs, args, stdin, stdout, stderr, new ProcessEnvironment());
-    exitCode = await AgentMain.RunAsync(invocation, interrupted.Token);
+    exitCode = AgentMain.Run(invocation, interrupted.Token);
 }
 catch (Exception e)
 {

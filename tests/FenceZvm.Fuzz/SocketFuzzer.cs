@@ -44,10 +44,10 @@ public sealed class SocketFuzzer(int seed, TimeSpan clientTimeout)
             // The client's exchange blocks (connect, send and read on the calling thread), so it gets a
             // thread of its own: called here, it would time out before the hostile server below began.
             Task<SmapiResponse> call = Task.Factory.StartNew(
-                () => client.CallAsync(ImageStatusQuery.Function.Request(credentials, "CNODE1")),
+                () => client.Call(ImageStatusQuery.Function.Request(credentials, "CNODE1")),
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
-                TaskScheduler.Default).Unwrap();
+                TaskScheduler.Default);
             using Socket server = await accepted;
             using var serving = new CancellationTokenSource();
             Task serve = ServeAsync(server, script, ending, serving.Token);

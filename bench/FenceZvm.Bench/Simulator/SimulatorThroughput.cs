@@ -46,7 +46,8 @@ internal static class SimulatorThroughput
         SmapiRequest request = ImageStatusQuery.Function.Request(new SmapiCredentials("FENCE", "secret"), "CNODE1");
         var rawCall = new RawSmapiCall(server, RequestFramer.ToArray(request, FenceZvm.Smapi.Text.TextCodecs.Ascii));
         Func<(TimeSpan User, TimeSpan System)> cpu = serverPid > 0 ? () => ProcessCpu(serverPid) : () => ProcessCpu(Environment.ProcessId);
-        Func<Task<int>> call = raw ? rawCall.CallAsync : async () => (await client.CallAsync(request).ConfigureAwait(false)).ReturnCode;
+        // SmapiClient's exchange holds its thread, as it does in the agent; each worker's loop runs it in turn.
+        Func<Task<int>> call = raw ? rawCall.CallAsync : () => Task.FromResult(client.Call(request).ReturnCode);
 
         await RunLevelAsync(call, cpu, 4, 2000, TimeSpan.FromSeconds(2), quiet: true);
         Console.WriteLine($"simulator throughput, Image_Status_Query, one connection per request, loopback, {Environment.ProcessorCount} cores, client {(raw ? "raw socket" : "SmapiClient")}, server {(external is null ? "in process" : external)}, load average {LoadAverage()}");

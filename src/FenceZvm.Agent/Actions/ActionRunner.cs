@@ -36,36 +36,36 @@ public sealed class ActionRunner
     }
 
     /// <summary>Runs the action; failures are thrown as <see cref="FenceFailure"/>.</summary>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public int Run(CancellationToken cancellationToken)
     {
         switch (options.Action)
         {
             case FenceAction.List or FenceAction.ListStatus:
-                await ListAsync(cancellationToken).ConfigureAwait(false);
+                List(cancellationToken);
                 return ExitSuccess;
             case FenceAction.Monitor:
-                await device.MonitorAsync(cancellationToken).ConfigureAwait(false);
+                device.Monitor(cancellationToken);
                 return ExitSuccess;
             case FenceAction.Reboot when options.Method == RebootMethod.Cycle:
-                await new CycleReboot(device, options, poller, logger).RunAsync(cancellationToken).ConfigureAwait(false);
+                new CycleReboot(device, options, poller, logger).Run(cancellationToken);
                 stdout.WriteLine("Success: Rebooted");
                 return ExitSuccess;
         }
 
-        PowerState[] states = await StatusOfEachAsync(cancellationToken).ConfigureAwait(false);
+        PowerState[] states = StatusOfEach(cancellationToken);
         switch (options.Action)
         {
             case FenceAction.Status:
-                return await StatusAsync(states, cancellationToken).ConfigureAwait(false);
+                return Status(states, cancellationToken);
             case FenceAction.On:
-                stdout.WriteLine(await OnAsync(states, cancellationToken).ConfigureAwait(false));
+                stdout.WriteLine(On(states, cancellationToken));
                 return ExitSuccess;
             case FenceAction.Off:
-                stdout.WriteLine(await OffAsync(states, rebooting: false, cancellationToken).ConfigureAwait(false));
+                stdout.WriteLine(Off(states, rebooting: false, cancellationToken));
                 return ExitSuccess;
             case FenceAction.Reboot:
-                await OffAsync(states, rebooting: true, cancellationToken).ConfigureAwait(false);
-                await PowerOnAfterOffAsync(cancellationToken).ConfigureAwait(false);
+                Off(states, rebooting: true, cancellationToken);
+                PowerOnAfterOff(cancellationToken);
                 stdout.WriteLine("Success: Rebooted");
                 return ExitSuccess;
             default:
@@ -77,12 +77,12 @@ public sealed class ActionRunner
     /// Status of a list answers "is this node fenced?": OFF (exit 2) only when every plug is off,
     /// ON when any plug is on; a mixed list is named in a warning.
     /// </summary>
-    private async Task<int> StatusAsync(PowerState[] states, CancellationToken cancellationToken)
+    private int Status(PowerState[] states, CancellationToken cancellationToken)
     {
         string[] off = Plugs(states, PowerState.Off);
         if (off.Length > 0)
         {
-            string[] undefined = await UndefinedAmongAsync(off, cancellationToken).ConfigureAwait(false);
+            string[] undefined = UndefinedAmong(off, cancellationToken);
             ThrowIfAny(undefined.Select(plug => MissingAsOff(plug, UndefinedTarget.DirectoryLacksIt, rebooting: false)));
         }
 
@@ -96,7 +96,7 @@ public sealed class ActionRunner
         return anyOn ? ExitSuccess : ExitStatusOff;
     }
 
-    private async Task<string> OnAsync(PowerState[] states, CancellationToken cancellationToken)
+    private string On(PowerState[] states, CancellationToken cancellationToken)
     {
         string[] off = Plugs(states, PowerState.Off);
         if (off.Length == 0)
@@ -104,7 +104,7 @@ public sealed class ActionRunner
             return "Success: Already ON";
         }
 
-        IReadOnlyList<PlugProgress> progress = await driver.DriveAsync(PowerState.On, off, (int)Math.Min(int.MaxValue, 1L + options.RetryOn), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<PlugProgress> progress = driver.Drive(PowerState.On, off, (int)Math.Min(int.MaxValue, 1L + options.RetryOn), cancellationToken);
         ThrowIfAny(progress.Select(p => OnFailure(p)));
         return "Success: Powered ON";
     }
@@ -114,9 +114,9 @@ public sealed class ActionRunner
     /// defined inactive guest (200/12) from one the system does not define (200/4), without any
     /// authorization beyond the deactivation the fence needs anyway.
     /// </summary>
-    private async Task<string> OffAsync(PowerState[] states, bool rebooting, CancellationToken cancellationToken)
+    private string Off(PowerState[] states, bool rebooting, CancellationToken cancellationToken)
     {
-        IReadOnlyList<PlugProgress> progress = await driver.DriveAsync(PowerState.Off, options.Plugs, 1, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<PlugProgress> progress = driver.Drive(PowerState.Off, options.Plugs, 1, cancellationToken);
         var failures = new List<FenceFailure?>();
         var unknown = new List<string>();
         var undefined = new List<(string Plug, string Evidence)>();
@@ -141,7 +141,7 @@ public sealed class ActionRunner
 
         if (unknown.Count > 0)
         {
-            string[] lacking = await UndefinedAmongAsync(unknown, cancellationToken).ConfigureAwait(false);
+            string[] lacking = UndefinedAmong(unknown, cancellationToken);
             undefined.AddRange(lacking.Select(plug => (plug, UndefinedTarget.DirectoryLacksIt)));
         }
 
@@ -151,12 +151,12 @@ public sealed class ActionRunner
         return already ? "Success: Already OFF" : "Success: Powered OFF";
     }
 
-    private async Task PowerOnAfterOffAsync(CancellationToken cancellationToken)
+    private void PowerOnAfterOff(CancellationToken cancellationToken)
     {
         IReadOnlyList<PlugProgress> progress;
         try
         {
-            progress = await driver.DriveAsync(PowerState.On, options.Plugs, options.RetryOn, cancellationToken).ConfigureAwait(false);
+            progress = driver.Drive(PowerState.On, options.Plugs, options.RetryOn, cancellationToken);
         }
         catch (FenceFailure e)
         {
@@ -182,12 +182,12 @@ public sealed class ActionRunner
     /// Which of <paramref name="plugs"/> the system does not define, from its list of defined images.
     /// When even that cannot tell, the action fails, unless missing_as_off accepts the plugs as off.
     /// </summary>
-    private async Task<string[]> UndefinedAmongAsync(IReadOnlyList<string> plugs, CancellationToken cancellationToken)
+    private string[] UndefinedAmong(IReadOnlyList<string> plugs, CancellationToken cancellationToken)
     {
         IReadOnlyCollection<string> defined;
         try
         {
-            defined = await device.DefinedNamesAsync(cancellationToken).ConfigureAwait(false);
+            defined = device.DefinedNames(cancellationToken);
         }
         catch (FenceFailure e) when (options.MissingAsOff)
         {
@@ -268,9 +268,9 @@ public sealed class ActionRunner
         return plugs.ToArray();
     }
 
-    private async Task ListAsync(CancellationToken cancellationToken)
+    private void List(CancellationToken cancellationToken)
     {
-        IReadOnlyList<ImageEntry> images = await device.ListAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ImageEntry> images = device.List(cancellationToken);
         string separator = options.Separator;
         foreach (ImageEntry image in images)
         {
@@ -282,21 +282,22 @@ public sealed class ActionRunner
     }
 
     /// <summary>The first status of every plug; all or nothing, naming each plug whose status failed.</summary>
-    private async Task<PowerState[]> StatusOfEachAsync(CancellationToken cancellationToken)
+    private PowerState[] StatusOfEach(CancellationToken cancellationToken)
     {
         var failures = new FenceFailure?[options.Plugs.Count];
-        PowerState[] states = await EachPlug.RunAsync(device, options.Plugs, async (plug, i) =>
+        var states = new PowerState[options.Plugs.Count];
+        EachPlug.Run(options.Plugs, (plug, i) =>
         {
             try
             {
-                return await device.GetStatusAsync(plug, cancellationToken).ConfigureAwait(false);
+                states[i] = device.GetStatus(plug, cancellationToken);
             }
             catch (FenceFailure e)
             {
                 failures[i] = options.Plugs.Count == 1 ? e : new FenceFailure(e.UpstreamMessage, $"{plug}: {e.Cause}", e);
-                return PowerState.Off;
+                states[i] = PowerState.Off;
             }
-        }).ConfigureAwait(false);
+        });
         ThrowIfAny(failures);
         return states;
     }

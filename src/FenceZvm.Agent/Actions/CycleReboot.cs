@@ -1,5 +1,6 @@
 using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
+using FenceZvm.Agent.Timing;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Actions;
@@ -15,17 +16,17 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
 {
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
 
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        EachPlug.RunAsync(device, options.Plugs, plug => CycleAsync(plug, cancellationToken));
+    public void Run(CancellationToken cancellationToken) =>
+        EachPlug.Run(options.Plugs, (plug, _) => Cycle(plug, cancellationToken));
 
-    private async Task CycleAsync(string plug, CancellationToken cancellationToken)
+    private void Cycle(string plug, CancellationToken cancellationToken)
     {
-        PowerState state = await device.GetStatusAsync(plug, cancellationToken).ConfigureAwait(false);
+        PowerState state = device.GetStatus(plug, cancellationToken);
         string? logonBefore = null;
         PowerRequestResult result = PowerRequestResult.NotActive;
         if (state == PowerState.On)
         {
-            logonBefore = await device.GetLogonTimeAsync(plug, cancellationToken).ConfigureAwait(false);
+            logonBefore = device.GetLogonTime(plug, cancellationToken);
             var sinceRead = System.Diagnostics.Stopwatch.StartNew();
             if (LogonSecond.MayBeRecent(logonBefore, DateTimeOffset.UtcNow))
             {
@@ -33,19 +34,19 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
                 TimeSpan wait = OneSecond - sinceRead.Elapsed;
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    Pause.For(wait, cancellationToken);
                 }
             }
 
             logger.LogDebug("Recycling {Plug} (logged on {LogonTime})", plug, logonBefore ?? "at an unknown time");
-            result = await device.RecycleAsync(plug, cancellationToken).ConfigureAwait(false);
+            result = device.Recycle(plug, cancellationToken);
         }
 
         if (result == PowerRequestResult.NotActive)
         {
             logger.LogInformation("{Plug} is not active: activating it", plug);
             logonBefore = null;
-            result = await device.PowerOnAsync(plug, cancellationToken).ConfigureAwait(false);
+            result = device.PowerOn(plug, cancellationToken);
         }
 
         if (result == PowerRequestResult.NotDefined)
@@ -55,23 +56,23 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
 
         bool busy = result == PowerRequestResult.Busy;
         bool sawLogoff = false;
-        bool done = await poller.UntilAsync(
-            async token =>
+        bool done = poller.Until(
+            token =>
             {
                 if (busy)
                 {
-                    busy = await device.PowerOnAsync(plug, token).ConfigureAwait(false) == PowerRequestResult.Busy;
+                    busy = device.PowerOn(plug, token) == PowerRequestResult.Busy;
                 }
 
-                if (await device.GetStatusAsync(plug, token).ConfigureAwait(false) != PowerState.On)
+                if (device.GetStatus(plug, token) != PowerState.On)
                 {
                     sawLogoff = true;
                     return false;
                 }
 
-                return sawLogoff || await LogonChangedAsync(plug, logonBefore, token).ConfigureAwait(false);
+                return sawLogoff || LogonChanged(plug, logonBefore, token);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         if (!done)
         {
             string what = logonBefore is null ? "active again" : $"active with a logon time other than {logonBefore}";
@@ -79,14 +80,14 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
         }
     }
 
-    private async Task<bool> LogonChangedAsync(string plug, string? logonBefore, CancellationToken cancellationToken)
+    private bool LogonChanged(string plug, string? logonBefore, CancellationToken cancellationToken)
     {
         if (logonBefore is null)
         {
             return true;
         }
 
-        string? logonNow = await device.GetLogonTimeAsync(plug, cancellationToken).ConfigureAwait(false);
+        string? logonNow = device.GetLogonTime(plug, cancellationToken);
         logger.LogDebug("{Plug} logged on {LogonTime}", plug, logonNow ?? "at an unknown time");
         return logonNow is not null && logonNow != logonBefore;
     }

@@ -1,5 +1,6 @@
 using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
+using FenceZvm.Agent.Timing;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Actions;
@@ -15,28 +16,28 @@ public sealed class PowerDriver(IPowerDevice device, AgentOptions options, Statu
 {
     private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
 
-    public async Task<IReadOnlyList<PlugProgress>> DriveAsync(PowerState target, IReadOnlyList<string> plugs, int attempts, CancellationToken cancellationToken)
+    public IReadOnlyList<PlugProgress> Drive(PowerState target, IReadOnlyList<string> plugs, int attempts, CancellationToken cancellationToken)
     {
         PlugProgress[] all = plugs.Select(plug => new PlugProgress(plug)).ToArray();
         PlugProgress[] toSend = attempts > 0 ? all : [];
         while (toSend.Length > 0)
         {
             logger.LogDebug("Requesting power {Target} for {Plugs}", Words.Upper(target), string.Join(",", toSend.Select(p => p.Plug)));
-            await SendAsync(target, toSend, countsAsAttempt: true, cancellationToken).ConfigureAwait(false);
+            Send(target, toSend, countsAsAttempt: true, cancellationToken);
             if (options.PowerWait > TimeSpan.Zero)
             {
-                await Task.Delay(options.PowerWait, time, cancellationToken).ConfigureAwait(false);
+                Pause.For(options.PowerWait, time, cancellationToken);
             }
 
             PlugProgress[] watched = all.Where(p => p.NeedsVerifying(target)).ToArray();
-            bool reached = watched.Length == 0 || await poller.UntilAsync(
-                async token =>
+            bool reached = watched.Length == 0 || poller.Until(
+                token =>
                 {
-                    await SendAsync(target, watched.Where(p => p.Answer == PowerRequestResult.Busy).ToArray(), countsAsAttempt: false, token).ConfigureAwait(false);
-                    await SendAsync(target, watched.Where(p => Reissue(target, p, attempts)).ToArray(), countsAsAttempt: true, token).ConfigureAwait(false);
-                    return await AllInStateAsync(target, watched, token).ConfigureAwait(false);
+                    Send(target, watched.Where(p => p.Answer == PowerRequestResult.Busy).ToArray(), countsAsAttempt: false, token);
+                    Send(target, watched.Where(p => Reissue(target, p, attempts)).ToArray(), countsAsAttempt: true, token);
+                    return AllInState(target, watched, token);
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             if (reached || target == PowerState.Off)
             {
                 break;
@@ -53,9 +54,9 @@ public sealed class PowerDriver(IPowerDevice device, AgentOptions options, Statu
     private static bool Reissue(PowerState target, PlugProgress plug, int attempts) =>
         target == PowerState.On && plug.Answer == PowerRequestResult.Unconfirmed && plug.LastState == PowerState.Off && plug.Attempts < attempts;
 
-    private async Task SendAsync(PowerState target, PlugProgress[] plugs, bool countsAsAttempt, CancellationToken cancellationToken)
+    private void Send(PowerState target, PlugProgress[] plugs, bool countsAsAttempt, CancellationToken cancellationToken)
     {
-        await EachPlug.RunAsync(device, plugs, async plug =>
+        EachPlug.Run(plugs, (plug, _) =>
         {
             if (countsAsAttempt)
             {
@@ -65,31 +66,31 @@ public sealed class PowerDriver(IPowerDevice device, AgentOptions options, Statu
             try
             {
                 plug.Answer = target == PowerState.On
-                    ? await device.PowerOnAsync(plug.Plug, cancellationToken).ConfigureAwait(false)
-                    : await device.PowerOffAsync(plug.Plug, cancellationToken).ConfigureAwait(false);
+                    ? device.PowerOn(plug.Plug, cancellationToken)
+                    : device.PowerOff(plug.Plug, cancellationToken);
             }
             catch (FenceFailure e) when (e.IsRefusal)
             {
                 plug.Answer = null;
                 plug.Refusal = e;
             }
-        }).ConfigureAwait(false);
+        });
     }
 
-    private async Task<bool> AllInStateAsync(PowerState target, PlugProgress[] plugs, CancellationToken cancellationToken)
+    private bool AllInState(PowerState target, PlugProgress[] plugs, CancellationToken cancellationToken)
     {
-        await EachPlug.RunAsync(device, plugs, async plug =>
+        EachPlug.Run(plugs, (plug, _) =>
         {
             try
             {
-                plug.LastState = await device.GetStatusAsync(plug.Plug, cancellationToken).ConfigureAwait(false);
+                plug.LastState = device.GetStatus(plug.Plug, cancellationToken);
             }
             catch (FenceFailure e) when (!e.IsRefusal)
             {
                 plug.LastState = null;
                 logger.LogDebug("Status query for {Plug} failed while waiting, will ask again: {Reason}", plug.Plug, e.Message);
             }
-        }).ConfigureAwait(false);
+        });
         logger.LogDebug("Status of {Plugs}: {States}", string.Join(",", plugs.Select(p => p.Plug)), string.Join(",", plugs.Select(p => p.LastState is { } s ? Words.Upper(s) : "unknown")));
         return plugs.All(p => p.LastState == target);
     }

@@ -1,5 +1,6 @@
 using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
+using FenceZvm.Agent.Timing;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Actions;
@@ -16,7 +17,8 @@ public sealed class StatusPoller(AgentOptions options, ILogger logger, TimeProvi
 
     public bool HasDeadline => !options.DisableTimeout && options.PowerTimeout > TimeSpan.Zero;
 
-    public async Task<bool> UntilAsync(Func<CancellationToken, Task<bool>> condition, CancellationToken cancellationToken)
+    /// <param name="condition">Called on this thread with a token the deadline cancels (it also ends a status query under way).</param>
+    public bool Until(Func<CancellationToken, bool> condition, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(HasDeadline ? options.PowerTimeout : Timeout.InfiniteTimeSpan, time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -24,9 +26,9 @@ public sealed class StatusPoller(AgentOptions options, ILogger logger, TimeProvi
         long start = time.GetTimestamp();
         try
         {
-            while (!await HoldsAsync(condition, deadline.Token).ConfigureAwait(false))
+            while (!Holds(condition, deadline.Token))
             {
-                await Task.Delay(schedule.NextPause(time.GetElapsedTime(start)), time, deadline.Token).ConfigureAwait(false);
+                Pause.For(schedule.NextPause(time.GetElapsedTime(start)), time, deadline.Token);
             }
 
             return true;
@@ -37,11 +39,11 @@ public sealed class StatusPoller(AgentOptions options, ILogger logger, TimeProvi
         }
     }
 
-    private async Task<bool> HoldsAsync(Func<CancellationToken, Task<bool>> condition, CancellationToken cancellationToken)
+    private bool Holds(Func<CancellationToken, bool> condition, CancellationToken cancellationToken)
     {
         try
         {
-            return await condition(cancellationToken).ConfigureAwait(false);
+            return condition(cancellationToken);
         }
         catch (FenceFailure e) when (!e.IsRefusal)
         {

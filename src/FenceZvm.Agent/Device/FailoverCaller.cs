@@ -18,7 +18,7 @@ public sealed class FailoverCaller(IReadOnlyList<HostCaller> hosts, ILogger logg
     // The plugs' requests run concurrently: read and written whole, and any of their answers will do.
     private int answering;
 
-    public async Task<SmapiResponse> CallAsync(SmapiRequest request, CancellationToken cancellationToken)
+    public SmapiResponse Call(SmapiRequest request, CancellationToken cancellationToken)
     {
         int first = Volatile.Read(ref answering);
         for (int tried = 0; tried < hosts.Count; tried++)
@@ -28,7 +28,7 @@ public sealed class FailoverCaller(IReadOnlyList<HostCaller> hosts, ILogger logg
             bool last = tried == hosts.Count - 1;
             try
             {
-                SmapiResponse response = await host.CallAsync(request, cancellationToken).ConfigureAwait(false);
+                SmapiResponse response = host.Call(request, cancellationToken);
                 if (response.ReturnCode == ReturnCodes.ServerError && !last)
                 {
                     logger.LogWarning("{Endpoint} answered {Result}; trying the next SMAPI host", host.Endpoint, response.Describe(request.Function));

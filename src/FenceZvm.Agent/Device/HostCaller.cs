@@ -1,3 +1,4 @@
+using FenceZvm.Agent.Timing;
 using FenceZvm.Smapi;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
@@ -21,7 +22,7 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
 
     public string Endpoint => client.Transport.Endpoint;
 
-    public async Task<SmapiResponse> CallAsync(SmapiRequest request, CancellationToken cancellationToken)
+    public SmapiResponse Call(SmapiRequest request, CancellationToken cancellationToken)
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         TimeSpan pause = FirstBusyPause;
@@ -29,7 +30,7 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
         {
             try
             {
-                return await SendAsync(request, cancellationToken).ConfigureAwait(false);
+                return Send(request, cancellationToken);
             }
             catch (SmapiTransportException e) when (e.Failure == TransportFailure.Busy)
             {
@@ -41,25 +42,25 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
                 }
 
                 logger.LogDebug("{Reason}; trying again in {Pause} ms", e.Message, (int)pause.TotalMilliseconds);
-                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+                Pause.For(pause, cancellationToken);
                 pause = pause * 2 < LongestBusyPause ? pause * 2 : LongestBusyPause;
             }
         }
     }
 
-    private async Task<SmapiResponse> SendAsync(SmapiRequest request, CancellationToken cancellationToken)
+    private SmapiResponse Send(SmapiRequest request, CancellationToken cancellationToken)
     {
         logger.LogDebug("Sending {Request} to {Endpoint}", request, Endpoint);
         try
         {
-            SmapiResponse response = await client.CallAsync(request, cancellationToken).ConfigureAwait(false);
+            SmapiResponse response = client.Call(request, cancellationToken);
             logger.LogDebug("{Result}", response.Describe(request.Function));
             return response;
         }
         catch (SmapiTransportException e) when (e.RequestId is { } requestId && request.Function.ChangesState)
         {
             logger.LogWarning($"{{Reason}}; asking {{Endpoint}} for the response with {ResponseRecovery.WireName}", e.Message, Endpoint);
-            return await RecoverAsync(request, requestId, cancellationToken).ConfigureAwait(false);
+            return Recover(request, requestId, cancellationToken);
         }
     }
 
@@ -68,7 +69,7 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
     /// after a short pause, and a few are made while they fit in one exchange timeout. Only "no data"
     /// (RC 4) and transport failures are tried again; any other answer is final.
     /// </summary>
-    private async Task<SmapiResponse> RecoverAsync(SmapiRequest request, uint requestId, CancellationToken cancellationToken)
+    private SmapiResponse Recover(SmapiRequest request, uint requestId, CancellationToken cancellationToken)
     {
         // The policy is looked up here, not at construction: a run that recovers nothing (the usual
         // one) does not JIT-compile it on s390x.
@@ -77,11 +78,11 @@ public sealed class HostCaller(SmapiClient client, ILogger logger, TimeSpan busy
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int attempt = 1; ; attempt++)
         {
-            await Task.Delay(policy.Pause, cancellationToken).ConfigureAwait(false);
+            Pause.For(policy.Pause, cancellationToken);
             bool last = attempt >= policy.Attempts || System.Diagnostics.Stopwatch.GetElapsedTime(started) + policy.Pause >= client.Options.Timeout;
             try
             {
-                SmapiResponse answer = await client.CallAsync(ask, cancellationToken).ConfigureAwait(false);
+                SmapiResponse answer = client.Call(ask, cancellationToken);
                 if (ResponseRecovery.Parse(answer, requestId) is { } original)
                 {
                     logger.LogInformation("Recovered the response to request {RequestId}: {Result}", requestId, original.Describe(request.Function));

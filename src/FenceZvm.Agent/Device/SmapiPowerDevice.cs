@@ -18,11 +18,9 @@ namespace FenceZvm.Agent.Device;
 /// </summary>
 public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials credentials, ITextCodec codec, SmapiPowerDeviceOptions options, ILogger logger) : IPowerDevice
 {
-    public bool CallsBlock => true;
-
-    public async Task<PowerState> GetStatusAsync(string plug, CancellationToken cancellationToken)
+    public PowerState GetStatus(string plug, CancellationToken cancellationToken)
     {
-        SmapiResponse r = await CallAsync(ImageStatusQuery.Function.Request(credentials, plug), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
+        SmapiResponse r = Call(ImageStatusQuery.Function.Request(credentials, plug), FenceFailure.Status, cancellationToken);
         return (r.ReturnCode, r.ReasonCode) switch
         {
             (ReturnCodes.Ok, ReturnCodes.RsNone) => PowerState.On,
@@ -31,35 +29,35 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         };
     }
 
-    public Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken) =>
-        RequestAsync(ImageDeactivate.Function.Request(credentials, plug, options.ForceTime), "OFF", cancellationToken, (rc, rs) => (rc, rs) switch
+    public PowerRequestResult PowerOff(string plug, CancellationToken cancellationToken) =>
+        Request(ImageDeactivate.Function.Request(credentials, plug, options.ForceTime), "OFF", cancellationToken, (rc, rs) => (rc, rs) switch
         {
             (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive) => PowerRequestResult.NotActive,
             (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Accepted,
             _ => null,
         });
 
-    public Task<PowerRequestResult> PowerOnAsync(string plug, CancellationToken cancellationToken) =>
-        RequestAsync(ImageActivate.Function.Request(credentials, plug), "ON", cancellationToken, (rc, rs) => (rc, rs) switch
+    public PowerRequestResult PowerOn(string plug, CancellationToken cancellationToken) =>
+        Request(ImageActivate.Function.Request(credentials, plug), "ON", cancellationToken, (rc, rs) => (rc, rs) switch
         {
             (ReturnCodes.ImageOperation, ReturnCodes.RsAlreadyActive) => PowerRequestResult.Accepted,
             (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Busy,
             _ => null,
         });
 
-    public Task<PowerRequestResult> RecycleAsync(string plug, CancellationToken cancellationToken) =>
-        RequestAsync(ImageRecycle.Function.Request(credentials, plug), "cycle", cancellationToken, (rc, rs) => (rc, rs) switch
+    public PowerRequestResult Recycle(string plug, CancellationToken cancellationToken) =>
+        Request(ImageRecycle.Function.Request(credentials, plug), "cycle", cancellationToken, (rc, rs) => (rc, rs) switch
         {
             (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive) => PowerRequestResult.NotActive,
             (ReturnCodes.ImageOperation, ReturnCodes.RsBeingDeactivated) => PowerRequestResult.Busy,
             _ => null,
         });
 
-    public async Task<string?> GetLogonTimeAsync(string plug, CancellationToken cancellationToken)
+    public string? GetLogonTime(string plug, CancellationToken cancellationToken)
     {
         try
         {
-            SmapiResponse r = await caller.CallAsync(ImageQueryActivateTime.Function.Request(credentials, plug), cancellationToken).ConfigureAwait(false);
+            SmapiResponse r = caller.Call(ImageQueryActivateTime.Function.Request(credentials, plug), cancellationToken);
             if (r.Succeeded)
             {
                 ActivationTime time = ActivationTime.Parse(r, codec);
@@ -76,11 +74,11 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         return null;
     }
 
-    public async Task<IReadOnlyList<ImageEntry>> ListAsync(CancellationToken cancellationToken)
+    public IReadOnlyList<ImageEntry> List(CancellationToken cancellationToken)
     {
-        SmapiResponse active = await CallAsync(ImageStatusQuery.Function.Request(credentials, ImageStatusQuery.AllActive), FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
+        SmapiResponse active = Call(ImageStatusQuery.Function.Request(credentials, ImageStatusQuery.AllActive), FenceFailure.LoginDenied, cancellationToken);
         RequireSuccess(active, ImageStatusQuery.Function);
-        SmapiResponse defined = await CallAsync(ImageNameQueryDm.Function.Request(credentials, options.NameQueryTarget), FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
+        SmapiResponse defined = Call(ImageNameQueryDm.Function.Request(credentials, options.NameQueryTarget), FenceFailure.LoginDenied, cancellationToken);
         RequireSuccess(defined, ImageNameQueryDm.Function);
 
         var activeNames = new HashSet<string>(Parse(ImageStatusQuery.Function, active), StringComparer.Ordinal);
@@ -89,9 +87,9 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
             .ToList();
     }
 
-    public async Task<IReadOnlyCollection<string>> DefinedNamesAsync(CancellationToken cancellationToken)
+    public IReadOnlyCollection<string> DefinedNames(CancellationToken cancellationToken)
     {
-        SmapiResponse defined = await CallAsync(ImageNameQueryDm.Function.Request(credentials, options.NameQueryTarget), FenceFailure.Status, cancellationToken).ConfigureAwait(false);
+        SmapiResponse defined = Call(ImageNameQueryDm.Function.Request(credentials, options.NameQueryTarget), FenceFailure.Status, cancellationToken);
         if (!defined.Succeeded)
         {
             throw Failure(FenceFailure.Status, ImageNameQueryDm.Function, defined);
@@ -100,12 +98,12 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         return Parse(ImageNameQueryDm.Function, defined).Select(name => name.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
     }
 
-    public async Task MonitorAsync(CancellationToken cancellationToken)
+    public void Monitor(CancellationToken cancellationToken)
     {
         SmapiRequest request = options.MonitorWithFunctionalLevel
             ? QueryApiFunctionalLevel.Function.Request(credentials, options.NameQueryTarget)
             : CheckAuthentication.Function.Request(credentials);
-        SmapiResponse r = await CallAsync(request, FenceFailure.LoginDenied, cancellationToken).ConfigureAwait(false);
+        SmapiResponse r = Call(request, FenceFailure.LoginDenied, cancellationToken);
         RequireSuccess(r, request.Function);
     }
 
@@ -146,13 +144,13 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
     /// acceptable answers, anything else is a refusal. A lost, unrecovered response is accepted too:
     /// the action flow verifies by status instead of sending the request again.
     /// </summary>
-    private async Task<PowerRequestResult> RequestAsync(SmapiRequest request, string action, CancellationToken cancellationToken, Func<int, int, PowerRequestResult?> classify)
+    private PowerRequestResult Request(SmapiRequest request, string action, CancellationToken cancellationToken, Func<int, int, PowerRequestResult?> classify)
     {
         string refused = FenceFailure.Refused(action, request.Target!);
         SmapiResponse response;
         try
         {
-            response = await CallAsync(request, refused, cancellationToken).ConfigureAwait(false);
+            response = Call(request, refused, cancellationToken);
         }
         catch (OutcomeUnknownException unknown)
         {
@@ -190,11 +188,11 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         response.ReturnCode == ReturnCodes.ServerError
         && response.ReasonCode is not (ReturnCodes.RsFunctionNotValid or ReturnCodes.RsLengthMismatch or ReturnCodes.RsLengthNotValid);
 
-    private async Task<SmapiResponse> CallAsync(SmapiRequest request, string upstreamMessage, CancellationToken cancellationToken)
+    private SmapiResponse Call(SmapiRequest request, string upstreamMessage, CancellationToken cancellationToken)
     {
         try
         {
-            return await caller.CallAsync(request, cancellationToken).ConfigureAwait(false);
+            return caller.Call(request, cancellationToken);
         }
         catch (SmapiTransportException e) when (e.Failure is TransportFailure.ConnectFailed or TransportFailure.Busy)
         {

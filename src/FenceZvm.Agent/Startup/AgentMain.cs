@@ -4,6 +4,7 @@ using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
 using FenceZvm.Agent.ProcessIo;
 using FenceZvm.Agent.Secrets;
+using FenceZvm.Agent.Timing;
 using FenceZvm.Smapi;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,7 @@ namespace FenceZvm.Agent.Startup;
 /// </summary>
 public static class AgentMain
 {
-    public static async Task<int> RunAsync(AgentInvocation invocation, CancellationToken cancellationToken)
+    public static int Run(AgentInvocation invocation, CancellationToken cancellationToken)
     {
         AgentFlavor flavor = ProgramIdentity.FlavorOf(invocation.InvokedAs);
         string programName = Path.GetFileName(invocation.InvokedAs);
@@ -81,7 +82,7 @@ public static class AgentMain
 
             try
             {
-                int exitCode = await RunActionAsync(options, flavor, redactor, loggers, invocation.Stdout, cancellationToken).ConfigureAwait(false);
+                int exitCode = RunAction(options, flavor, redactor, loggers, invocation.Stdout, cancellationToken);
                 if (options.Action is FenceAction.List or FenceAction.ListStatus && Undelivered(invocation.Stdout))
                 {
                     logger.LogError("{Reason}", UndeliveredOutput);
@@ -107,13 +108,15 @@ public static class AgentMain
         }
     }
 
-    private static async Task<int> RunActionAsync(AgentOptions options, AgentFlavor flavor, SecretRedactor redactor, ILoggerFactory loggers, TextWriter stdout, CancellationToken cancellationToken)
+    private static int RunAction(AgentOptions options, AgentFlavor flavor, SecretRedactor redactor, ILoggerFactory loggers, TextWriter stdout, CancellationToken cancellationToken)
     {
         ILogger logger = loggers.CreateLogger("FenceZvm.Agent");
         string password = options.Password ?? string.Empty;
         if (options.PasswordScript is { } script)
         {
-            password = await PasswordScript.RunAsync(script, cancellationToken).ConfigureAwait(false);
+            // The script's output is read asynchronously (its deadline and an interrupt end the read); this
+            // thread has nothing else to do meanwhile.
+            password = PasswordScript.RunAsync(script, cancellationToken).GetAwaiter().GetResult();
             redactor.Add(password);
             if (OptionValidator.CheckPasswordValue(password, options.SmapiEncoding, "the password script") is { } error)
             {
@@ -130,10 +133,10 @@ public static class AgentMain
         if (options.Action is FenceAction.Off or FenceAction.Reboot && options.Delay > TimeSpan.Zero)
         {
             logger.LogInformation("Delay {Seconds} second(s) before logging in to the fence device", options.Delay.TotalSeconds);
-            await Task.Delay(options.Delay, cancellationToken).ConfigureAwait(false);
+            Pause.For(options.Delay, cancellationToken);
         }
 
-        return await new ActionRunner(device, options, logger, stdout).RunAsync(cancellationToken).ConfigureAwait(false);
+        return new ActionRunner(device, options, logger, stdout).Run(cancellationToken);
     }
 
     /// <summary>--help, --version, metadata and manpage: printed without contacting anything.</summary>

@@ -34,27 +34,16 @@ public sealed class SmapiClient
 
     /// <exception cref="SmapiTransportException">Connect, I/O or timeout failure.</exception>
     /// <exception cref="SmapiProtocolException">The response violates the framing.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <remarks>
-    /// The exchange is blocking: for a one-shot process that is far cheaper to start than pipelines and
-    /// asynchronous socket operations (on s390x every method is JIT-compiled at each start). The transport
-    /// bounds its connect and hands back a stream that bounds its own calls; before each call the stream is
-    /// given what is left of the phase (<see cref="PhaseClock"/>). Cancellation closes the stream, which
-    /// ends a blocked call at once; the exception is then reported as the cancellation it is.
-    /// The task is complete when this returns; a failure is in the task, as from an asynchronous method.
+    /// The exchange blocks the calling thread: for a one-shot process that is far cheaper to start than
+    /// pipelines and asynchronous socket operations (on s390x every method is JIT-compiled at each start).
+    /// A caller that wants several exchanges at once gives each a thread. The transport bounds its connect
+    /// and hands back a stream that bounds its own calls; before each call the stream is given what is left
+    /// of the phase (<see cref="PhaseClock"/>). Cancellation closes the stream, which ends a blocked call
+    /// at once; the exception is then reported as the cancellation it is.
     /// </remarks>
-    public Task<SmapiResponse> CallAsync(SmapiRequest request, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return Task.FromResult(Exchange(request, cancellationToken));
-        }
-        catch (Exception e)
-        {
-            return Task.FromException<SmapiResponse>(e);
-        }
-    }
-
-    private SmapiResponse Exchange(SmapiRequest request, CancellationToken cancellationToken)
+    public SmapiResponse Call(SmapiRequest request, CancellationToken cancellationToken = default)
     {
         var exchange = new PhaseClock(options.Timeout);
         uint? requestId = null;

@@ -26,7 +26,7 @@ public sealed class SeveralAddressesTests
         var transport = new TcpTransport("zvm.example", sim.Port) { ResolvedAddresses = [BlackHoleAddress, IPAddress.Loopback] };
         var client = new SmapiClient(transport, new SmapiClientOptions { Timeout = TimeSpan.FromSeconds(4) });
 
-        SmapiResponse status = await client.CallAsync(ImageStatusQuery.Function.Request(new(SimulatorHost.User, SimulatorHost.Password), "CNODE1"));
+        SmapiResponse status = client.Call(ImageStatusQuery.Function.Request(new(SimulatorHost.User, SimulatorHost.Password), "CNODE1"));
 
         Assert.That((status.ReturnCode, status.ReasonCode), Is.EqualTo((0, 0)));
     }
@@ -39,7 +39,7 @@ public sealed class SeveralAddressesTests
         var client = new SmapiClient(transport, new SmapiClientOptions { Timeout = TimeSpan.FromSeconds(2) });
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
-        SmapiTransportException e = (await Assert.ThrowsAsync<SmapiTransportException>(() => client.CallAsync(ImageStatusQuery.Function.Request(new("USER", "pw"), "CNODE1"))))!;
+        SmapiTransportException e = Assert.Throws<SmapiTransportException>(() => client.Call(ImageStatusQuery.Function.Request(new("USER", "pw"), "CNODE1")))!;
 
         Assert.That(e.Failure, Is.EqualTo(TransportFailure.Timeout), e.ToString());
         Assert.That(e.Message, Does.Contain("timed out after 2 s connecting"));

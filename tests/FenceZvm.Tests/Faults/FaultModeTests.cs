@@ -95,7 +95,7 @@ public sealed class FaultModeTests
     {
         await using var sim = SimulatorHost.StartWithFaults(fault);
 
-        SmapiResponse response = await sim.Client(TimeSpan.FromSeconds(2)).CallAsync(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "*"));
+        SmapiResponse response = sim.Client(TimeSpan.FromSeconds(2)).Call(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "*"));
 
         Assert.That(response.ReturnCode, Is.Zero);
         Assert.That(ImageNameList.Parse(ImageStatusQuery.Function, response, sim.Client().Options.Codec), Is.EquivalentTo(new[] { "CNODE1", "CNODE3" }));
@@ -107,9 +107,9 @@ public sealed class FaultModeTests
         await using var sim = SimulatorHost.StartWithFaults("rc:900/99@Image_Deactivate#CNODE1*1");
         SmapiClient client = sim.Client(ClientTimeout);
 
-        SmapiResponse first = await client.CallAsync(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse first = client.Call(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
         bool activeAfterFirst = sim.Simulator.System.Find("CNODE1")!.Active;
-        SmapiResponse second = await client.CallAsync(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse second = client.Call(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
 
         Assert.That((first.ReturnCode, first.ReasonCode), Is.EqualTo((900, 99)));
         Assert.That(first.Describe(ImageDeactivate.Function), Does.Contain("reissue"));
@@ -121,7 +121,7 @@ public sealed class FaultModeTests
     public async Task AReturnCodeAfterWorkIsAnsweredAfterDoingTheWork()
     {
         await using var sim = SimulatorHost.StartWithFaults("rc-after-work:900/40@Image_Deactivate#CNODE1*1");
-        SmapiResponse first = await sim.Client(ClientTimeout).CallAsync(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse first = sim.Client(ClientTimeout).Call(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
 
         Assert.That((first.ReturnCode, first.ReasonCode), Is.EqualTo((900, 40)));
         Assert.That(sim.Simulator.System.Find("CNODE1")!.Active, Is.False);
@@ -133,8 +133,8 @@ public sealed class FaultModeTests
         await using var sim = SimulatorHost.StartWithFaults("rc:200/16#CNODE3");
         SmapiClient client = sim.Client(ClientTimeout);
 
-        SmapiResponse other = await client.CallAsync(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE1"));
-        SmapiResponse faulted = await client.CallAsync(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE3"));
+        SmapiResponse other = client.Call(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE1"));
+        SmapiResponse faulted = client.Call(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE3"));
 
         Assert.That(other.ReturnCode, Is.Zero);
         Assert.That((faulted.ReturnCode, faulted.ReasonCode), Is.EqualTo((200, 16)));
@@ -147,7 +147,7 @@ public sealed class FaultModeTests
         SmapiClient client = sim.Client(ClientTimeout);
         var watch = Stopwatch.StartNew();
 
-        T e = (await Assert.ThrowsAsync<T>(() => client.CallAsync(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE1"))))!;
+        T e = Assert.Throws<T>(() => client.Call(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE1")))!;
 
         Assert.That(watch.Elapsed, Is.LessThan(Bound), $"{fault}: the client must give up within its timeout plus a margin");
         Assert.That(e.Message, Does.Not.Contain("\n"));

@@ -47,7 +47,7 @@ public sealed class IucvTransportTests
     {
         await using var sim = SimulatorHost.Start(["CNODE1=on"], iucvCaller: "CNODE2");
         var client = new SmapiClient(new IucvTransport("vsmreqiu", sim.IucvSocket), new SmapiClientOptions { Timeout = Bound });
-        SmapiResponse r = await client.CallAsync(ImageStatusQuery.Function.Request(SmapiCredentials.None, "CNODE1"));
+        SmapiResponse r = client.Call(ImageStatusQuery.Function.Request(SmapiCredentials.None, "CNODE1"));
         Assert.That((r.ReturnCode, r.ReasonCode), Is.EqualTo((0, 0)));
     }
 
@@ -58,7 +58,7 @@ public sealed class IucvTransportTests
         var timeout = TimeSpan.FromSeconds(1);
         var client = new SmapiClient(new IucvTransport("VSMREQIU", sim.IucvSocket), new SmapiClientOptions { Timeout = timeout });
         var watch = Stopwatch.StartNew();
-        var e = await Assert.ThrowsAsync<SmapiTransportException>(async () => await client.CallAsync(ImageStatusQuery.Function.Request(SmapiCredentials.None, "CNODE1")));
+        var e = await Assert.ThrowsAsync<SmapiTransportException>(async () => client.Call(ImageStatusQuery.Function.Request(SmapiCredentials.None, "CNODE1")));
         Assert.That(e!.Failure, Is.EqualTo(TransportFailure.Timeout), e.Message);
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
     }

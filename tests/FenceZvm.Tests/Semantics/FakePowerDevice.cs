@@ -6,6 +6,8 @@ namespace FenceZvm.Tests.Semantics;
 /// An <see cref="IPowerDevice"/> of our own for logic tests: guests that are on, off or not defined,
 /// answers scripted per call, and a log of every call in order ("status CNODE1", "off CNODE1").
 /// A power request takes effect at once unless the guest is told to change only after some status queries.
+/// Several plugs are asked from threads of their own: every call holds one lock, and the calls of one
+/// plug are counted apart from the others'.
 /// </summary>
 public sealed class FakePowerDevice : IPowerDevice
 {
@@ -14,8 +16,9 @@ public sealed class FakePowerDevice : IPowerDevice
     private readonly Dictionary<string, int> settleAfterQueries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PowerState> pending = new(StringComparer.Ordinal);
 
-    private readonly HashSet<int> failingStatusCalls = [];
-    private int statusCalls;
+    private readonly HashSet<(string Plug, int Call)> failingStatusCalls = [];
+    private readonly Dictionary<string, int> statusCalls = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
 
     public List<string> Calls { get; } = [];
 
@@ -49,91 +52,119 @@ public sealed class FakePowerDevice : IPowerDevice
         return this;
     }
 
-    /// <summary>The <paramref name="n"/>th status query (from 1) fails as a server that cannot answer would.</summary>
-    public FakePowerDevice FailStatusCall(int n)
+    /// <summary>The <paramref name="n"/>th status query (from 1) of <paramref name="plug"/> fails as a server that cannot answer would.</summary>
+    public FakePowerDevice FailStatusCall(string plug, int n)
     {
-        failingStatusCalls.Add(n);
+        failingStatusCalls.Add((plug, n));
         return this;
     }
 
-    public PowerState? State(string plug) => guests.TryGetValue(plug, out PowerState s) ? s : null;
-
-    public int Count(string call) => Calls.Count(c => c == call);
-
-    public Task<PowerState> GetStatusAsync(string plug, CancellationToken cancellationToken)
+    public PowerState? State(string plug)
     {
-        Calls.Add("status " + plug);
-        if (failingStatusCalls.Contains(++statusCalls))
+        lock (gate)
         {
-            return Task.FromException<PowerState>(new FenceFailure(FenceFailure.Status, "Image_Status_Query: RC 900 RS 40"));
+            return guests.TryGetValue(plug, out PowerState s) ? s : null;
         }
-        if (pending.TryGetValue(plug, out PowerState target) && settleAfterQueries.TryGetValue(plug, out int left) && left >= 0)
+    }
+
+    public int Count(string call)
+    {
+        lock (gate)
         {
-            if (left == 0)
+            return Calls.Count(c => c == call);
+        }
+    }
+
+    public PowerState GetStatus(string plug, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            Calls.Add("status " + plug);
+            statusCalls[plug] = statusCalls.GetValueOrDefault(plug) + 1;
+            if (failingStatusCalls.Contains((plug, statusCalls[plug])))
             {
-                guests[plug] = target;
-                pending.Remove(plug);
+                throw new FenceFailure(FenceFailure.Status, "Image_Status_Query: RC 900 RS 40");
+            }
+
+            if (pending.TryGetValue(plug, out PowerState target) && settleAfterQueries.TryGetValue(plug, out int left) && left >= 0)
+            {
+                if (left == 0)
+                {
+                    guests[plug] = target;
+                    pending.Remove(plug);
+                }
+                else
+                {
+                    settleAfterQueries[plug] = left - 1;
+                }
+            }
+
+            return State(plug) ?? PowerState.Off;
+        }
+    }
+
+    public PowerRequestResult PowerOn(string plug, CancellationToken cancellationToken) =>
+        Request("on " + plug, plug, PowerState.On);
+
+    public PowerRequestResult PowerOff(string plug, CancellationToken cancellationToken) =>
+        Request("off " + plug, plug, PowerState.Off);
+
+    public PowerRequestResult Recycle(string plug, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("cycle has tests of its own");
+
+    public string? GetLogonTime(string plug, CancellationToken cancellationToken) => null;
+
+    public IReadOnlyList<ImageEntry> List(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return guests.Select(g => new ImageEntry(g.Key, g.Value)).ToList();
+        }
+    }
+
+    public IReadOnlyCollection<string> DefinedNames(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            Calls.Add("defined");
+            return DefinedNamesFailure is { } failure ? throw failure : guests.Keys.ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
+    public void Monitor(CancellationToken cancellationToken)
+    {
+    }
+
+    private PowerRequestResult Request(string call, string plug, PowerState target)
+    {
+        lock (gate)
+        {
+            Calls.Add(call);
+            if (scripted.TryGetValue(call, out Queue<Func<PowerRequestResult>>? queue) && queue.Count > 0)
+            {
+                return queue.Dequeue()();
+            }
+
+            if (State(plug) is not { } state)
+            {
+                return PowerRequestResult.NotDefined;
+            }
+
+            if (state == target)
+            {
+                return target == PowerState.Off ? PowerRequestResult.NotActive : PowerRequestResult.Accepted;
+            }
+
+            if (settleAfterQueries.ContainsKey(plug))
+            {
+                pending[plug] = target;
             }
             else
             {
-                settleAfterQueries[plug] = left - 1;
+                guests[plug] = target;
             }
+
+            return PowerRequestResult.Accepted;
         }
-
-        return Task.FromResult(State(plug) ?? PowerState.Off);
-    }
-
-    public Task<PowerRequestResult> PowerOnAsync(string plug, CancellationToken cancellationToken) =>
-        Request("on " + plug, plug, PowerState.On);
-
-    public Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken) =>
-        Request("off " + plug, plug, PowerState.Off);
-
-    public Task<PowerRequestResult> RecycleAsync(string plug, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("cycle has tests of its own");
-
-    public Task<string?> GetLogonTimeAsync(string plug, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
-
-    public Task<IReadOnlyList<ImageEntry>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ImageEntry>>(guests.Select(g => new ImageEntry(g.Key, g.Value)).ToList());
-
-    public Task<IReadOnlyCollection<string>> DefinedNamesAsync(CancellationToken cancellationToken)
-    {
-        Calls.Add("defined");
-        return DefinedNamesFailure is { } failure
-            ? Task.FromException<IReadOnlyCollection<string>>(failure)
-            : Task.FromResult<IReadOnlyCollection<string>>(guests.Keys.ToHashSet(StringComparer.Ordinal));
-    }
-
-    public Task MonitorAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private Task<PowerRequestResult> Request(string call, string plug, PowerState target)
-    {
-        Calls.Add(call);
-        if (scripted.TryGetValue(call, out Queue<Func<PowerRequestResult>>? queue) && queue.Count > 0)
-        {
-            return Task.FromResult(queue.Dequeue()());
-        }
-
-        if (State(plug) is not { } state)
-        {
-            return Task.FromResult(PowerRequestResult.NotDefined);
-        }
-
-        if (state == target)
-        {
-            return Task.FromResult(target == PowerState.Off ? PowerRequestResult.NotActive : PowerRequestResult.Accepted);
-        }
-
-        if (settleAfterQueries.ContainsKey(plug))
-        {
-            pending[plug] = target;
-        }
-        else
-        {
-            guests[plug] = target;
-        }
-
-        return Task.FromResult(PowerRequestResult.Accepted);
     }
 }

@@ -7,21 +7,66 @@ namespace FenceZvm.Tests.Semantics;
 
 /// <summary>
 /// The SMAPI client holds its thread for a whole exchange; several plugs must still be asked at the
-/// same time, or a slow server would stretch every poll by the number of plugs.
+/// same time, or a slow server would stretch every poll by the number of plugs. Each plug has a thread
+/// of its own, and what a plug throws reaches the caller as it was thrown.
 /// </summary>
 public sealed class PlugConcurrencyTests
 {
     [Test]
-    public async Task ExchangesThatHoldTheirThreadStillOverlapAcrossPlugs()
+    public void ExchangesThatHoldTheirThreadStillOverlapAcrossPlugs()
     {
         var device = new ThreadHoldingDevice(plugs: 4);
         var options = Run.Options(FenceAction.Status, "CNODE1", "CNODE2", "CNODE3", "CNODE4");
         var stdout = new StringWriter();
 
-        int exit = await new ActionRunner(device, options, NullLogger.Instance, stdout).RunAsync(CancellationToken.None);
+        int exit = new ActionRunner(device, options, NullLogger.Instance, stdout).Run(CancellationToken.None);
 
         Assert.That(exit, Is.EqualTo(ActionRunner.ExitSuccess), stdout.ToString());
         Assert.That(device.MostAtOnce, Is.EqualTo(4), "every plug's status query was in progress at the same time");
+    }
+
+    [Test]
+    public void OnePlugRunsOnTheCallersThreadAndSeveralEachOnAThreadOfTheirOwn()
+    {
+        int caller = Environment.CurrentManagedThreadId;
+        var one = new int[1];
+        var three = new int[3];
+
+        EachPlug.Run(["CNODE1"], (_, i) => one[i] = Environment.CurrentManagedThreadId);
+        EachPlug.Run(["CNODE1", "CNODE2", "CNODE3"], (_, i) => three[i] = Environment.CurrentManagedThreadId);
+
+        Assert.That(one[0], Is.EqualTo(caller), "a single plug starts no thread");
+        Assert.That(three, Is.Unique.And.No.EqualTo(caller));
+    }
+
+    [Test]
+    public void APlugsFailureIsRethrownAsItselfOnceEveryPlugHasEnded()
+    {
+        var refused = new FenceFailure("Failed: Unable to power OFF CNODE2");
+        int ended = 0;
+
+        var thrown = Assert.Throws<FenceFailure>(() => EachPlug.Run(["CNODE1", "CNODE2", "CNODE3"], (plug, _) =>
+        {
+            Interlocked.Increment(ref ended);
+            switch (plug)
+            {
+                case "CNODE1": throw new OperationCanceledException();
+                case "CNODE2": throw refused;
+            }
+        }));
+
+        Assert.That(thrown, Is.SameAs(refused), "not wrapped, and a failure goes before a cancellation, as awaiting the plugs' tasks together did");
+        Assert.That(Volatile.Read(ref ended), Is.EqualTo(3));
+    }
+
+    [Test]
+    public void AnInterruptedRunOfSeveralPlugsEndsAsTheCancellationTheAgentCatches()
+    {
+        using var interrupted = new CancellationTokenSource();
+        interrupted.Cancel();
+        var options = Run.Options(FenceAction.Status, "CNODE1", "CNODE2");
+
+        Assert.Throws<OperationCanceledException>(() => new ActionRunner(new CancelledDevice(), options, NullLogger.Instance, new StringWriter()).Run(interrupted.Token));
     }
 
     /// <summary>
@@ -34,18 +79,16 @@ public sealed class PlugConcurrencyTests
         private int inProgress;
         private int mostAtOnce;
 
-        public bool CallsBlock => true;
-
         public int MostAtOnce => Volatile.Read(ref mostAtOnce);
 
-        public Task<PowerState> GetStatusAsync(string plug, CancellationToken cancellationToken)
+        public PowerState GetStatus(string plug, CancellationToken cancellationToken)
         {
             int now = Interlocked.Increment(ref inProgress);
             InterlockedMax(ref mostAtOnce, now);
             started.Signal();
             started.Wait(TimeSpan.FromSeconds(10), cancellationToken);
             Interlocked.Decrement(ref inProgress);
-            return Task.FromResult(PowerState.On);
+            return PowerState.On;
         }
 
         private static void InterlockedMax(ref int target, int value)
@@ -56,18 +99,42 @@ public sealed class PlugConcurrencyTests
             }
         }
 
-        public Task<PowerRequestResult> PowerOnAsync(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public PowerRequestResult PowerOn(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<PowerRequestResult> PowerOffAsync(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public PowerRequestResult PowerOff(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<PowerRequestResult> RecycleAsync(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public PowerRequestResult Recycle(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<string?> GetLogonTimeAsync(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public string? GetLogonTime(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<ImageEntry>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public IReadOnlyList<ImageEntry> List(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlyCollection<string>> DefinedNamesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public IReadOnlyCollection<string> DefinedNames(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task MonitorAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public void Monitor(CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    /// <summary>A device whose status query sees the run interrupted, as the SMAPI client reports it.</summary>
+    private sealed class CancelledDevice : IPowerDevice
+    {
+        public PowerState GetStatus(string plug, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return PowerState.On;
+        }
+
+        public PowerRequestResult PowerOn(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public PowerRequestResult PowerOff(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public PowerRequestResult Recycle(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public string? GetLogonTime(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public IReadOnlyList<ImageEntry> List(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public IReadOnlyCollection<string> DefinedNames(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public void Monitor(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -58,7 +58,7 @@ public sealed class PlugListTests
     [Test]
     public void StatusFailsWhenAnyPlugsStatusCannotBeTold()
     {
-        var device = new FakePowerDevice().With("CNODE1", On).With("CNODE2", On).FailStatusCall(2);
+        var device = new FakePowerDevice().With("CNODE1", On).With("CNODE2", On).FailStatusCall("CNODE2", 1);
         Run r = Run.Action(device, FenceAction.Status, "CNODE1", "CNODE2");
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
         Assert.That(r.Failure, Does.StartWith(FenceFailure.Status + ": CNODE2: "));

@@ -92,7 +92,7 @@ public sealed class SingleTargetTests
     [Test]
     public void AStatusQueryThatFailsWhileWaitingIsAskedAgain()
     {
-        var device = new FakePowerDevice().With("CNODE1", On).FailStatusCall(2);
+        var device = new FakePowerDevice().With("CNODE1", On).FailStatusCall("CNODE1", 2);
         Run r = Run.Action(device, FenceAction.Off, "CNODE1");
         Assert.That((r.ExitCode, r.Stdout), Is.EqualTo((0, "Success: Powered OFF\n")), r.ToString());
         Assert.That(device.Count("status CNODE1"), Is.EqualTo(3));
@@ -101,7 +101,7 @@ public sealed class SingleTargetTests
     [Test]
     public void AFailedFirstStatusFailsTheAction()
     {
-        var device = new FakePowerDevice().With("CNODE1", On).FailStatusCall(1);
+        var device = new FakePowerDevice().With("CNODE1", On).FailStatusCall("CNODE1", 1);
         Run r = Run.Action(device, FenceAction.Off, "CNODE1");
         Assert.That(r.Failure, Does.StartWith(FenceFailure.Status), r.ToString());
         Assert.That(device.Calls, Is.EqualTo(new[] { "status CNODE1" }));

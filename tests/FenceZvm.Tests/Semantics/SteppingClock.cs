@@ -3,18 +3,20 @@ using Microsoft.Extensions.Time.Testing;
 namespace FenceZvm.Tests.Semantics;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that moves only while the code under test is waiting on it.
-/// Timer callbacks and the continuations they release may run on other threads, so after a step
-/// that fired a timer, the clock waits (in real time) until the code has either finished or set up
-/// its next timer; the fake time the code sees is therefore the same in every run.
+/// A <see cref="FakeTimeProvider"/> that moves only while the code under test is waiting on it. The
+/// code runs on a thread of its own and waits by blocking until a timer of this clock fires; each
+/// timer callback therefore holds the clock (in real time) until the code has either finished or set up
+/// its next wait, so that the code never reads the clock while it moves: the fake time the code sees
+/// is the same in every run. A deadline (a <see cref="CancellationTokenSource"/> cancelled by one of
+/// these timers) is not a wait: the code runs on while one is pending, and the clock does not move then.
 /// </summary>
 public sealed class SteppingClock : TimeProvider
 {
     private readonly TimeSpan step;
     private readonly FakeTimeProvider fake = new();
-    private long created;
-    private long fired;
+    private long waitsCreated;
     private long armed;
+    private Task? running;
 
     public DateTimeOffset Start { get; } = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
@@ -35,29 +37,39 @@ public sealed class SteppingClock : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var tracked = new ArmedTimer(this);
+        // The runtime's CancellationTokenSource hands itself to its timer as the state.
+        bool isWait = state is not CancellationTokenSource;
+        var tracked = new ArmedTimer(this, isWait);
         tracked.Inner = fake.CreateTimer(
             s =>
             {
-                Interlocked.Increment(ref fired);
+                long waitsBefore = Interlocked.Read(ref waitsCreated);
                 tracked.Fired(period);
                 callback(s);
+                AwaitReaction(waitsBefore);
             },
             state,
             dueTime,
             period);
 
-        // Counted only once the fake clock holds the due time: the stepping loop moves the clock as soon as
-        // it sees a new timer, and Task.Delay's continuations run on the thread pool, so a timer counted
-        // before it was registered could be registered a few steps late (a poll at 3.04 s, not 3 s).
+        // Counted only once the fake clock holds the due time: a wait counted before it was registered
+        // could let the clock move past its due time first (a poll at 3.1 s, not 3 s).
         tracked.Settle(dueTime, period, firesBefore: 0);
-        Interlocked.Increment(ref created);
+        if (isWait)
+        {
+            Interlocked.Increment(ref waitsCreated);
+        }
+
         return tracked;
     }
 
-    /// <summary>Steps the clock until <paramref name="task"/> is done; false after <paramref name="limit"/> of fake time.</summary>
+    /// <summary>
+    /// Steps the clock until <paramref name="task"/> (the code under test, on a thread of its own) is done;
+    /// false after <paramref name="limit"/> of fake time.
+    /// </summary>
     public bool RunUntilDone(Task task, TimeSpan limit)
     {
+        Volatile.Write(ref running, task);
         while (!task.IsCompleted)
         {
             if (GetUtcNow() - Start >= limit)
@@ -65,8 +77,8 @@ public sealed class SteppingClock : TimeProvider
                 return false;
             }
 
-            // No timer armed and not done: the code is running (a continuation on another thread), not
-            // waiting on the clock. Moving the clock now would let it read a time far past its last wait.
+            // No wait set up and not done: the code is running, not waiting on the clock (it has just
+            // started). Moving the clock now would let it read a time past the one it started at.
             if (Interlocked.Read(ref armed) == 0)
             {
                 if (!SpinWait.SpinUntil(() => task.IsCompleted || Interlocked.Read(ref armed) > 0, TimeSpan.FromSeconds(30)))
@@ -77,21 +89,29 @@ public sealed class SteppingClock : TimeProvider
                 continue;
             }
 
-            long createdBefore = Interlocked.Read(ref created);
-            long firedBefore = Interlocked.Read(ref fired);
+            // Every timer this fires holds the step until the code reacted (see AwaitReaction).
             fake.Advance(step);
-            if (Interlocked.Read(ref fired) != firedBefore
-                && !SpinWait.SpinUntil(() => task.IsCompleted || Interlocked.Read(ref created) != createdBefore, TimeSpan.FromSeconds(30)))
-            {
-                throw new AssertionException("the code neither finished nor waited again within 30 s after a timer fired");
-            }
         }
 
         return true;
     }
 
-    /// <summary>A timer of the fake clock that keeps <see cref="armed"/> right: armed while it has a due time to fire at.</summary>
-    private sealed class ArmedTimer(SteppingClock clock) : ITimer
+    /// <summary>
+    /// In a timer callback, on the thread moving the clock: a fired wait, or a deadline that cancelled
+    /// one, has released the code, which now runs until it sets up its next wait or finishes. Until then
+    /// the clock stays where it is, and fires no other timer.
+    /// </summary>
+    private void AwaitReaction(long waitsBefore)
+    {
+        Task? task = Volatile.Read(ref running);
+        if (!SpinWait.SpinUntil(() => task?.IsCompleted == true || Interlocked.Read(ref waitsCreated) != waitsBefore, TimeSpan.FromSeconds(30)))
+        {
+            throw new AssertionException("the code neither finished nor waited again within 30 s after a timer fired");
+        }
+    }
+
+    /// <summary>A timer of the fake clock that keeps <see cref="armed"/> right: a wait, armed while it has a due time to fire at.</summary>
+    private sealed class ArmedTimer(SteppingClock clock, bool isWait) : ITimer
     {
         private readonly Lock gate = new();
         private bool isArmed;
@@ -140,7 +160,7 @@ public sealed class SteppingClock : TimeProvider
         {
             lock (gate)
             {
-                if (value != isArmed)
+                if (isWait && value != isArmed)
                 {
                     isArmed = value;
                     Interlocked.Add(ref clock.armed, value ? 1 : -1);

@@ -26,7 +26,7 @@ public sealed partial class CommandTests
             string? second = process.StdoutLines.ElementAtOrDefault(1);
             int port = int.Parse(File.ReadAllText(portFile).Trim(), CultureInfo.InvariantCulture);
             var client = new SmapiClient(new TcpTransport("::1", int.Parse(ListeningPort().Match(second!).Groups[1].Value, CultureInfo.InvariantCulture)), new SmapiClientOptions());
-            SmapiResponse status = await client.CallAsync(ImageStatusQuery.Function.Request(new SmapiCredentials("FENCE", "secret"), "CNODE1"));
+            SmapiResponse status = client.Call(ImageStatusQuery.Function.Request(new SmapiCredentials("FENCE", "secret"), "CNODE1"));
 
             Signals.Terminate(process.Pid);
             Assert.That(await process.WaitForExitAsync(TimeSpan.FromSeconds(10)), Is.True, "smapi-sim did not exit on SIGTERM");

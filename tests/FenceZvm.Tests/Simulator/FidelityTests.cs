@@ -25,12 +25,12 @@ public sealed class FidelityTests
         });
         var client = new SmapiClient(new UnixSocketTransport(path), new SmapiClientOptions { Timeout = TimeSpan.FromSeconds(5) });
 
-        SmapiResponse anonymous = await client.CallAsync(CheckAuthentication.Function.Request(SmapiCredentials.None));
-        SmapiResponse self = await client.CallAsync(CheckAuthentication.Function.Request(new SmapiCredentials("LINUX9", "anything")));
-        SmapiResponse right = await client.CallAsync(CheckAuthentication.Function.Request(new SmapiCredentials("FENCE", "secret")));
-        SmapiResponse wrong = await client.CallAsync(CheckAuthentication.Function.Request(new SmapiCredentials("FENCE", "not-it")));
-        SmapiResponse unknown = await client.CallAsync(CheckAuthentication.Function.Request(new SmapiCredentials("NOBODY", "x")));
-        SmapiResponse expired = await client.CallAsync(CheckAuthentication.Function.Request(new SmapiCredentials("OLD", "pw")));
+        SmapiResponse anonymous = client.Call(CheckAuthentication.Function.Request(SmapiCredentials.None));
+        SmapiResponse self = client.Call(CheckAuthentication.Function.Request(new SmapiCredentials("LINUX9", "anything")));
+        SmapiResponse right = client.Call(CheckAuthentication.Function.Request(new SmapiCredentials("FENCE", "secret")));
+        SmapiResponse wrong = client.Call(CheckAuthentication.Function.Request(new SmapiCredentials("FENCE", "not-it")));
+        SmapiResponse unknown = client.Call(CheckAuthentication.Function.Request(new SmapiCredentials("NOBODY", "x")));
+        SmapiResponse expired = client.Call(CheckAuthentication.Function.Request(new SmapiCredentials("OLD", "pw")));
 
         Assert.That((anonymous.ReturnCode, self.ReturnCode, right.ReturnCode), Is.EqualTo((0, 0, 0)), "the caller's own id needs no password");
         Assert.That((wrong.ReturnCode, wrong.ReasonCode), Is.EqualTo((120, 0)));
@@ -45,7 +45,7 @@ public sealed class FidelityTests
         await using var sim = SimulatorHost.Start(o => o with { NameLists = [NameList.Parse($"{list}=CNODE1,CNODE2,NOSUCH")] });
         SmapiClient client = sim.Client();
 
-        SmapiResponse off = await client.CallAsync(ImageDeactivate.Function.Request(Fence, list, ForceTime.Immediate));
+        SmapiResponse off = client.Call(ImageDeactivate.Function.Request(Fence, list, ForceTime.Immediate));
         ImageOperationResult result = ImageOperationResult.Parse(ImageDeactivate.Function, off, client.Options.Codec);
 
         Assert.That((off.ReturnCode, off.ReasonCode), Is.EqualTo((200, 32)), "some images in the list not deactivated");
@@ -60,8 +60,8 @@ public sealed class FidelityTests
         await using var sim = SimulatorHost.Start(o => o with { NameLists = [NameList.Parse("PAIR=CNODE1,CNODE2")] });
         SmapiClient client = sim.Client();
 
-        SmapiResponse on = await client.CallAsync(ImageActivate.Function.Request(Fence, "PAIR"));
-        SmapiResponse recycle = await client.CallAsync(ImageRecycle.Function.Request(Fence, "pair"));
+        SmapiResponse on = client.Call(ImageActivate.Function.Request(Fence, "PAIR"));
+        SmapiResponse recycle = client.Call(ImageRecycle.Function.Request(Fence, "pair"));
         ImageOperationResult recycled = ImageOperationResult.Parse(ImageRecycle.Function, recycle, client.Options.Codec);
 
         Assert.That((on.ReturnCode, on.ReasonCode), Is.EqualTo((200, 28)), "CNODE1 was already active");
@@ -73,7 +73,7 @@ public sealed class FidelityTests
     public async Task LongTargetThatIsNoNameListIsListNotFound()
     {
         await using var sim = SimulatorHost.Start();
-        SmapiResponse r = await sim.Client().CallAsync(ImageActivate.Function.Request(Fence, "NOT_A_LIST_BUT_LONG"));
+        SmapiResponse r = sim.Client().Call(ImageActivate.Function.Request(Fence, "NOT_A_LIST_BUT_LONG"));
         Assert.That((r.ReturnCode, r.ReasonCode), Is.EqualTo((200, 24)));
     }
 
@@ -83,7 +83,7 @@ public sealed class FidelityTests
         await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
-        SmapiResponse r = await client.CallAsync(ImageDeactivate.Function.Request(Fence, "CNODE1", ForceTime.Within(1)));
+        SmapiResponse r = client.Call(ImageDeactivate.Function.Request(Fence, "CNODE1", ForceTime.Within(1)));
         bool activeRightAfter = sim.Simulator.System.Find("CNODE1")!.Active;
         await Task.Delay(TimeSpan.FromSeconds(1.3));
 
@@ -99,10 +99,10 @@ public sealed class FidelityTests
         SmapiClient client = sim.Client();
         DateTimeOffset requested = DateTimeOffset.UtcNow;
 
-        SmapiResponse r = await client.CallAsync(ImageRecycle.Function.Request(Fence, "CNODE1"));
-        SmapiResponse during = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
+        SmapiResponse r = client.Call(ImageRecycle.Function.Request(Fence, "CNODE1"));
+        SmapiResponse during = client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
         await Task.Delay(TimeSpan.FromSeconds(1.3));
-        SmapiResponse after = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
+        SmapiResponse after = client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
 
         Assert.That(r.ReturnCode, Is.Zero);
         Assert.That(during.ReasonCode, Is.EqualTo(12), "logged off while recycling");

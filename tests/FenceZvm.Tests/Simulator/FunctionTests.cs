@@ -15,9 +15,9 @@ public sealed class FunctionTests
         await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
-        SmapiResponse on = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "cnode1"));
-        SmapiResponse off = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE2"));
-        SmapiResponse undefined = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "NOSUCH"));
+        SmapiResponse on = client.Call(ImageStatusQuery.Function.Request(Fence, "cnode1"));
+        SmapiResponse off = client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE2"));
+        SmapiResponse undefined = client.Call(ImageStatusQuery.Function.Request(Fence, "NOSUCH"));
 
         Assert.That((on.ReturnCode, on.ReasonCode), Is.EqualTo((0, 0)));
         Assert.That((off.ReturnCode, off.ReasonCode), Is.EqualTo((0, 12)));
@@ -30,8 +30,8 @@ public sealed class FunctionTests
         await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
-        SmapiResponse active = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "*"));
-        SmapiResponse defined = await client.CallAsync(ImageNameQueryDm.Function.Request(Fence, "FOOBAR"));
+        SmapiResponse active = client.Call(ImageStatusQuery.Function.Request(Fence, "*"));
+        SmapiResponse defined = client.Call(ImageNameQueryDm.Function.Request(Fence, "FOOBAR"));
 
         Assert.That(active.ReturnCode, Is.Zero);
         Assert.That(ImageNameList.Parse(ImageStatusQuery.Function, active, client.Options.Codec), Is.EquivalentTo(new[] { "CNODE1", "CNODE3" }));
@@ -44,10 +44,10 @@ public sealed class FunctionTests
         await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
-        SmapiResponse off = await client.CallAsync(ImageDeactivate.Function.Request(Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse off = client.Call(ImageDeactivate.Function.Request(Fence, "CNODE1", ForceTime.Immediate));
         ImageOperationResult offResult = ImageOperationResult.Parse(ImageDeactivate.Function, off, client.Options.Codec);
-        SmapiResponse status = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
-        SmapiResponse on = await client.CallAsync(ImageActivate.Function.Request(Fence, "CNODE1"));
+        SmapiResponse status = client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
+        SmapiResponse on = client.Call(ImageActivate.Function.Request(Fence, "CNODE1"));
 
         Assert.That((off.ReturnCode, offResult.Succeeded, offResult.Failed, offResult.FailingImages.Count), Is.EqualTo((0, 1, 0, 0)));
         Assert.That(status.ReasonCode, Is.EqualTo(12));
@@ -73,7 +73,7 @@ public sealed class FunctionTests
             _ => ImageRecycle.Function.Request(Fence, target),
         };
 
-        SmapiResponse response = await client.CallAsync(request);
+        SmapiResponse response = client.Call(request);
         ImageOperationResult result = ImageOperationResult.Parse(request.Function, response, client.Options.Codec);
 
         Assert.That((response.ReturnCode, response.ReasonCode), Is.EqualTo((rc, rs)));
@@ -92,7 +92,7 @@ public sealed class FunctionTests
         await using var sim = SimulatorHost.Start();
         var request = new SmapiRequest(ImageDeactivate.Function, Fence, "CNODE1", RequestParameter.OfText(forceTime));
 
-        SmapiResponse response = await sim.Client().CallAsync(request);
+        SmapiResponse response = sim.Client().Call(request);
 
         Assert.That(response.ReturnCode, Is.EqualTo(rc));
         Assert.That(sim.Simulator.System.Find("CNODE1")!.State == GuestState.On, Is.EqualTo(rc != 0), "accepted: off, or shutting down within its WITHIN time");
@@ -105,7 +105,7 @@ public sealed class FunctionTests
         DateTimeOffset before = sim.Simulator.System.Find("CNODE1")!.LogonTime!.Value;
         await Task.Delay(20);
 
-        SmapiResponse response = await sim.Client().CallAsync(ImageRecycle.Function.Request(Fence, "CNODE1"));
+        SmapiResponse response = sim.Client().Call(ImageRecycle.Function.Request(Fence, "CNODE1"));
 
         GuestSnapshot guest = sim.Simulator.System.Find("CNODE1")!;
         Assert.That(response.ReturnCode, Is.Zero);
@@ -119,11 +119,11 @@ public sealed class FunctionTests
         await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
-        SmapiResponse good = await client.CallAsync(CheckAuthentication.Function.Request(Fence));
-        SmapiResponse bad = await client.CallAsync(CheckAuthentication.Function.Request(new SmapiCredentials("FENCE", "wrong")));
-        SmapiResponse unknown = await client.CallAsync(CheckAuthentication.Function.Request(new SmapiCredentials("NOBODY", "secret")));
-        SmapiResponse expired = await client.CallAsync(CheckAuthentication.Function.Request(new SmapiCredentials("OLD", "pw")));
-        SmapiResponse level = await client.CallAsync(QueryApiFunctionalLevel.Function.Request(Fence, "FENCE"));
+        SmapiResponse good = client.Call(CheckAuthentication.Function.Request(Fence));
+        SmapiResponse bad = client.Call(CheckAuthentication.Function.Request(new SmapiCredentials("FENCE", "wrong")));
+        SmapiResponse unknown = client.Call(CheckAuthentication.Function.Request(new SmapiCredentials("NOBODY", "secret")));
+        SmapiResponse expired = client.Call(CheckAuthentication.Function.Request(new SmapiCredentials("OLD", "pw")));
+        SmapiResponse level = client.Call(QueryApiFunctionalLevel.Function.Request(Fence, "FENCE"));
 
         Assert.That((good.ReturnCode, good.ReasonCode), Is.EqualTo((0, 0)));
         Assert.That((bad.ReturnCode, bad.ReasonCode), Is.EqualTo((120, 0)));
@@ -139,10 +139,10 @@ public sealed class FunctionTests
         SmapiClient client = sim.Client();
         var limited = new SmapiCredentials("LIMITED", "pw");
 
-        SmapiResponse allowed = await client.CallAsync(ImageStatusQuery.Function.Request(limited, "CNODE1"));
-        SmapiResponse otherTarget = await client.CallAsync(ImageStatusQuery.Function.Request(limited, "CNODE2"));
-        SmapiResponse otherFunction = await client.CallAsync(ImageDeactivate.Function.Request(limited, "CNODE1", ForceTime.Immediate));
-        SmapiResponse nameQuery = await client.CallAsync(ImageNameQueryDm.Function.Request(limited, "CNODE1"));
+        SmapiResponse allowed = client.Call(ImageStatusQuery.Function.Request(limited, "CNODE1"));
+        SmapiResponse otherTarget = client.Call(ImageStatusQuery.Function.Request(limited, "CNODE2"));
+        SmapiResponse otherFunction = client.Call(ImageDeactivate.Function.Request(limited, "CNODE1", ForceTime.Immediate));
+        SmapiResponse nameQuery = client.Call(ImageNameQueryDm.Function.Request(limited, "CNODE1"));
 
         Assert.That((allowed.ReturnCode, allowed.ReasonCode), Is.EqualTo((0, 0)));
         Assert.That((otherTarget.ReturnCode, otherTarget.ReasonCode), Is.EqualTo((100, 16)));
@@ -157,10 +157,10 @@ public sealed class FunctionTests
         await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
-        SmapiResponse active = await client.CallAsync(ImageQueryActivateTime.Function.Request(Fence, "CNODE1"));
-        SmapiResponse inactive = await client.CallAsync(ImageQueryActivateTime.Function.Request(Fence, "CNODE2"));
-        SmapiResponse undefined = await client.CallAsync(ImageQueryActivateTime.Function.Request(Fence, "NOSUCH"));
-        SmapiResponse badFormat = await client.CallAsync(ImageQueryActivateTime.Function.Request(Fence, "CNODE1", 9));
+        SmapiResponse active = client.Call(ImageQueryActivateTime.Function.Request(Fence, "CNODE1"));
+        SmapiResponse inactive = client.Call(ImageQueryActivateTime.Function.Request(Fence, "CNODE2"));
+        SmapiResponse undefined = client.Call(ImageQueryActivateTime.Function.Request(Fence, "NOSUCH"));
+        SmapiResponse badFormat = client.Call(ImageQueryActivateTime.Function.Request(Fence, "CNODE1", 9));
 
         ActivationTime time = ActivationTime.Parse(active, client.Options.Codec);
         DateTimeOffset logon = sim.Simulator.System.Find("CNODE1")!.LogonTime!.Value;
@@ -175,7 +175,7 @@ public sealed class FunctionTests
     {
         await using var sim = SimulatorHost.Start();
 
-        SmapiResponse response = await sim.Client().CallAsync(ResponseRecovery.Function.Request(Fence, "FENCE", 987654));
+        SmapiResponse response = sim.Client().Call(ResponseRecovery.Function.Request(Fence, "FENCE", 987654));
 
         Assert.That((response.ReturnCode, response.ReasonCode), Is.EqualTo((4, 4)));
         Assert.That(ResponseRecovery.Parse(response, 987654), Is.Null);
@@ -186,9 +186,9 @@ public sealed class FunctionTests
     {
         await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
-        SmapiResponse original = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "*"));
+        SmapiResponse original = client.Call(ImageStatusQuery.Function.Request(Fence, "*"));
 
-        SmapiResponse recovery = await client.CallAsync(ResponseRecovery.Function.Request(Fence, "FENCE", original.RequestId));
+        SmapiResponse recovery = client.Call(ResponseRecovery.Function.Request(Fence, "FENCE", original.RequestId));
         SmapiResponse? recovered = ResponseRecovery.Parse(recovery, original.RequestId);
 
         Assert.That(recovered, Is.Not.Null);
@@ -202,9 +202,15 @@ public sealed class FunctionTests
         await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
+        // The exchange holds its thread: each call gets one of its own (not a pool thread, which the
+        // in-process simulator needs).
         SmapiResponse[] responses = await Task.WhenAll(Enumerable.Range(0, 64)
-            .Select(_ => client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE1"))));
-        SmapiResponse later = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
+            .Select(_ => Task.Factory.StartNew(
+                () => client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE1")),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default)));
+        SmapiResponse later = client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
 
         uint[] ids = responses.Select(r => r.RequestId).ToArray();
         Assert.That(ids, Is.Unique);

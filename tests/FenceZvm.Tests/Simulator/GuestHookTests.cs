@@ -22,12 +22,12 @@ public sealed class GuestHookTests
             await using var sim = SimulatorHost.Start(o => o with { GuestHook = hook });
             SmapiClient client = sim.Client();
 
-            await client.CallAsync(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
+            client.Call(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
             string afterOff = File.ReadAllText(record);
-            await client.CallAsync(ImageActivate.Function.Request(SimulatorHost.Fence, "CNODE2"));
-            await client.CallAsync(ImageRecycle.Function.Request(SimulatorHost.Fence, "CNODE2"));
-            await client.CallAsync(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE2"));
-            await client.CallAsync(ImageActivate.Function.Request(SimulatorHost.Fence, "CNODE2"));
+            client.Call(ImageActivate.Function.Request(SimulatorHost.Fence, "CNODE2"));
+            client.Call(ImageRecycle.Function.Request(SimulatorHost.Fence, "CNODE2"));
+            client.Call(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE2"));
+            client.Call(ImageActivate.Function.Request(SimulatorHost.Fence, "CNODE2"));
 
             Assert.That(afterOff, Is.EqualTo("env CNODE1 off\nargs CNODE1 off\n"));
             Assert.That(File.ReadAllLines(record), Is.EqualTo(new[]
@@ -66,7 +66,7 @@ public sealed class GuestHookTests
         await using var sim = SimulatorHost.Start();
         using var hook = new GuestHook(sim.Simulator.System, "sleep 30 #", log, TimeSpan.FromMilliseconds(300));
 
-        SmapiResponse response = await sim.Client(TimeSpan.FromSeconds(20)).CallAsync(ImageActivate.Function.Request(SimulatorHost.Fence, "CNODE2"));
+        SmapiResponse response = sim.Client(TimeSpan.FromSeconds(20)).Call(ImageActivate.Function.Request(SimulatorHost.Fence, "CNODE2"));
 
         Assert.That((response.ReturnCode, response.ReasonCode), Is.EqualTo((0, 0)));
         Assert.That(log.ToString(), Does.StartWith("smapi-sim: guest hook for CNODE2 on failed (still running after 0.3 s, killed)"));

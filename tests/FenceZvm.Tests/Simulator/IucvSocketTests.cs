@@ -14,8 +14,8 @@ public sealed class IucvSocketTests
         await using var sim = SimulatorHost.Start(o => o with { IucvSocket = path, IucvCaller = "linux9" });
         var client = new SmapiClient(new UnixSocketTransport(path), new SmapiClientOptions { Timeout = TimeSpan.FromSeconds(5) });
 
-        SmapiResponse recycle = await client.CallAsync(ImageRecycle.Function.Request(SmapiCredentials.None, "CNODE1"));
-        SmapiResponse deactivate = await client.CallAsync(ImageDeactivate.Function.Request(SmapiCredentials.None, "CNODE1", ForceTime.Immediate));
+        SmapiResponse recycle = client.Call(ImageRecycle.Function.Request(SmapiCredentials.None, "CNODE1"));
+        SmapiResponse deactivate = client.Call(ImageDeactivate.Function.Request(SmapiCredentials.None, "CNODE1", ForceTime.Immediate));
 
         Assert.That(sim.Simulator.IucvSocketPath, Is.EqualTo(path));
         Assert.That((recycle.ReturnCode, recycle.ReasonCode), Is.EqualTo((0, 0)));

@@ -19,7 +19,7 @@ public sealed class LogoffRecordTests
         await using var sim = SimulatorHost.Start(o => o with { DeactivateDelay = delay, StateFile = stateFile });
 
         DateTimeOffset before = DateTimeOffset.UtcNow;
-        await sim.Client().CallAsync(ImageDeactivate.Function.Request(Fence, "CNODE1", ForceTime.Immediate));
+        sim.Client().Call(ImageDeactivate.Function.Request(Fence, "CNODE1", ForceTime.Immediate));
         DateTimeOffset after = DateTimeOffset.UtcNow;
         await Task.Delay(delay + TimeSpan.FromMilliseconds(500));
         GuestRecord written = StateFileWriter.Read(stateFile).Guests.Single(g => g.Name == "CNODE1");
@@ -39,10 +39,10 @@ public sealed class LogoffRecordTests
         await using var sim = SimulatorHost.Start(o => o with { ActivateDelay = delay });
         SmapiClient client = sim.Client();
 
-        await client.CallAsync(ImageDeactivate.Function.Request(Fence, "CNODE1", ForceTime.Immediate));
+        client.Call(ImageDeactivate.Function.Request(Fence, "CNODE1", ForceTime.Immediate));
         DateTimeOffset? logoff = sim.Simulator.System.Find("CNODE1")!.LogoffTime;
         DateTimeOffset before = DateTimeOffset.UtcNow;
-        await client.CallAsync(ImageActivate.Function.Request(Fence, "CNODE1"));
+        client.Call(ImageActivate.Function.Request(Fence, "CNODE1"));
         DateTimeOffset after = DateTimeOffset.UtcNow;
         await Task.Delay(delay + TimeSpan.FromMilliseconds(300));
         GuestSnapshot guest = sim.Simulator.System.Find("CNODE1")!;
@@ -68,7 +68,7 @@ public sealed class LogoffRecordTests
         foreach (string name in names)
         {
             DateTimeOffset before = DateTimeOffset.UtcNow;
-            await sim.Client().CallAsync(ImageDeactivate.Function.Request(Fence, name, ForceTime.Immediate));
+            sim.Client().Call(ImageDeactivate.Function.Request(Fence, name, ForceTime.Immediate));
             requested[name] = (before, DateTimeOffset.UtcNow);
         }
 
@@ -91,10 +91,10 @@ public sealed class LogoffRecordTests
 
         for (int i = 0; i < 3; i++)
         {
-            await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
+            client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
         }
 
-        await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE2"));
+        client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE2"));
 
         Assert.That(sim.Simulator.System.Find("CNODE1")!.StatusQueries, Is.EqualTo(3));
         Assert.That(sim.Simulator.System.Find("CNODE2")!.StatusQueries, Is.EqualTo(1));

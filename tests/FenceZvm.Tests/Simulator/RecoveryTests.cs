@@ -14,9 +14,9 @@ public sealed class RecoveryTests
         await using var sim = SimulatorHost.StartWithFaults("drop-after-work@Image_Deactivate*1");
         SmapiClient client = sim.Client(TimeSpan.FromMilliseconds(500));
 
-        var lost = await Assert.ThrowsAsync<SmapiTransportException>(() =>
-            client.CallAsync(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate)));
-        SmapiResponse recovery = await client.CallAsync(ResponseRecovery.Function.Request(SimulatorHost.Fence, "FENCE", lost!.RequestId!.Value));
+        var lost = Assert.Throws<SmapiTransportException>(() =>
+            client.Call(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate)));
+        SmapiResponse recovery = client.Call(ResponseRecovery.Function.Request(SimulatorHost.Fence, "FENCE", lost!.RequestId!.Value));
         SmapiResponse? recovered = ResponseRecovery.Parse(recovery, lost.RequestId.Value);
 
         Assert.That(lost.Failure, Is.EqualTo(TransportFailure.ConnectionClosed));

@@ -14,8 +14,8 @@ public sealed class SimulatorEncodingTests
         await using var sim = SimulatorHost.Start(o => o with { Codec = TextCodecs.Ebcdic });
         SmapiClient client = sim.Client(codec: TextCodecs.Ebcdic);
 
-        SmapiResponse off = await client.CallAsync(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
-        SmapiResponse list = await client.CallAsync(ImageNameQueryDm.Function.Request(SimulatorHost.Fence, "FENCE"));
+        SmapiResponse off = client.Call(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse list = client.Call(ImageNameQueryDm.Function.Request(SimulatorHost.Fence, "FENCE"));
 
         Assert.That(off.ReturnCode, Is.Zero);
         Assert.That(ImageNameList.Parse(ImageNameQueryDm.Function, list, TextCodecs.Ebcdic), Is.EquivalentTo(new[] { "CNODE1", "CNODE2", "CNODE3" }));
@@ -27,7 +27,7 @@ public sealed class SimulatorEncodingTests
     {
         await using var sim = SimulatorHost.Start(o => o with { Codec = TextCodecs.Ebcdic });
 
-        SmapiResponse response = await sim.Client().CallAsync(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse response = sim.Client().Call(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
 
         Assert.That((response.ReturnCode, response.ReasonCode), Is.EqualTo((900, 12)));
         Assert.That(sim.Simulator.System.Find("CNODE1")!.Deactivations, Is.Zero);

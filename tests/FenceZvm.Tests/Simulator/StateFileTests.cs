@@ -17,10 +17,10 @@ public sealed class StateFileTests
             SmapiClient client = sim.Client();
             JsonElement initial = Guest(path, "CNODE2");
 
-            await client.CallAsync(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
-            await client.CallAsync(ImageActivate.Function.Request(SimulatorHost.Fence, "CNODE2"));
-            await client.CallAsync(ImageRecycle.Function.Request(SimulatorHost.Fence, "CNODE2"));
-            await client.CallAsync(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE3", ForceTime.Immediate));
+            client.Call(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE1", ForceTime.Immediate));
+            client.Call(ImageActivate.Function.Request(SimulatorHost.Fence, "CNODE2"));
+            client.Call(ImageRecycle.Function.Request(SimulatorHost.Fence, "CNODE2"));
+            client.Call(ImageDeactivate.Function.Request(SimulatorHost.Fence, "CNODE3", ForceTime.Immediate));
 
             Assert.That(initial.GetProperty("state").GetString(), Is.EqualTo("off"));
             JsonElement cnode1 = Guest(path, "CNODE1");

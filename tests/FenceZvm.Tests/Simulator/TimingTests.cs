@@ -16,13 +16,13 @@ public sealed class TimingTests
         await using var sim = SimulatorHost.Start(o => o with { DeactivateDelay = TimeSpan.FromMilliseconds(1500), StateFile = stateFile });
         SmapiClient client = sim.Client();
 
-        SmapiResponse off = await client.CallAsync(ImageDeactivate.Function.Request(Fence, "CNODE1", ForceTime.Immediate));
-        SmapiResponse during = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
-        SmapiResponse again = await client.CallAsync(ImageDeactivate.Function.Request(Fence, "CNODE1", ForceTime.Immediate));
-        SmapiResponse activate = await client.CallAsync(ImageActivate.Function.Request(Fence, "CNODE1"));
+        SmapiResponse off = client.Call(ImageDeactivate.Function.Request(Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse during = client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
+        SmapiResponse again = client.Call(ImageDeactivate.Function.Request(Fence, "CNODE1", ForceTime.Immediate));
+        SmapiResponse activate = client.Call(ImageActivate.Function.Request(Fence, "CNODE1"));
         await Task.Delay(2000);
         GuestRecord written = StateFileWriter.Read(stateFile).Guests.Single(g => g.Name == "CNODE1");
-        SmapiResponse after = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
+        SmapiResponse after = client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE1"));
         File.Delete(stateFile);
 
         Assert.That(off.ReturnCode, Is.Zero);
@@ -40,11 +40,11 @@ public sealed class TimingTests
         await using var sim = SimulatorHost.Start(o => o with { ActivateDelay = TimeSpan.FromMilliseconds(1200) });
         SmapiClient client = sim.Client();
 
-        SmapiResponse on = await client.CallAsync(ImageActivate.Function.Request(Fence, "CNODE2"));
-        SmapiResponse during = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE2"));
-        SmapiResponse again = await client.CallAsync(ImageActivate.Function.Request(Fence, "CNODE2"));
+        SmapiResponse on = client.Call(ImageActivate.Function.Request(Fence, "CNODE2"));
+        SmapiResponse during = client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE2"));
+        SmapiResponse again = client.Call(ImageActivate.Function.Request(Fence, "CNODE2"));
         await Task.Delay(1700);
-        SmapiResponse after = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE2"));
+        SmapiResponse after = client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE2"));
 
         Assert.That(on.ReturnCode, Is.Zero);
         Assert.That(during.ReasonCode, Is.EqualTo(12));
@@ -58,10 +58,10 @@ public sealed class TimingTests
         await using var sim = SimulatorHost.Start();
         SmapiClient client = sim.Client();
 
-        SmapiResponse off = await client.CallAsync(ImageDeactivate.Function.Request(Fence, "CNODE3", ForceTime.Immediate));
+        SmapiResponse off = client.Call(ImageDeactivate.Function.Request(Fence, "CNODE3", ForceTime.Immediate));
         await Task.Delay(200);
-        SmapiResponse status = await client.CallAsync(ImageStatusQuery.Function.Request(Fence, "CNODE3"));
-        SmapiResponse again = await client.CallAsync(ImageDeactivate.Function.Request(Fence, "CNODE3", ForceTime.Immediate));
+        SmapiResponse status = client.Call(ImageStatusQuery.Function.Request(Fence, "CNODE3"));
+        SmapiResponse again = client.Call(ImageDeactivate.Function.Request(Fence, "CNODE3", ForceTime.Immediate));
 
         Assert.That((off.ReturnCode, off.ReasonCode), Is.EqualTo((0, 0)));
         Assert.That((status.ReturnCode, status.ReasonCode), Is.EqualTo((0, 0)));

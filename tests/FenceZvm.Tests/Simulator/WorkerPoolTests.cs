@@ -19,10 +19,10 @@ public sealed class WorkerPoolTests
             // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads
             // of their own, not pool threads, which the in-process simulator needs.
             Task.Factory.StartNew(
-                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE1")),
+                () => sim.Client(TimeSpan.FromSeconds(10)).Call(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE1")),
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
-                TaskScheduler.Default).Unwrap()));
+                TaskScheduler.Default)));
 
         Assert.That(answers.Select(a => (a.ReturnCode, a.ReasonCode)), Has.All.EqualTo((0, 0)));
         Assert.That(sim.Simulator.Workers.Peak, Is.EqualTo(workers));
@@ -38,10 +38,10 @@ public sealed class WorkerPoolTests
             // The client's exchange blocks (cheapest for a one-shot agent): concurrent callers need threads
             // of their own, not pool threads, which the in-process simulator needs.
             Task.Factory.StartNew(
-                () => sim.Client(TimeSpan.FromSeconds(10)).CallAsync(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE1")),
+                () => sim.Client(TimeSpan.FromSeconds(10)).Call(ImageStatusQuery.Function.Request(SimulatorHost.Fence, "CNODE1")),
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
-                TaskScheduler.Default).Unwrap()));
+                TaskScheduler.Default)));
 
         Assert.That(sim.Simulator.Workers.Peak, Is.GreaterThan(2));
     }
