@@ -9,8 +9,8 @@ namespace FenceZvm.Smapi.Client;
 
 /// <summary>
 /// Runs one SMAPI request per connection: connect, send the framed request, read response 1
-/// (request id) and response 2 (output) exactly by length with <see cref="ResponseReader"/>, close. Every phase is bounded by the
-/// timeout; responses may arrive in any fragmentation.
+/// (request id) and response 2 (output) exactly by length (<see cref="ResponseReader"/>), close. Every
+/// phase is bounded by the timeout; responses may arrive in any fragmentation.
 /// </summary>
 public sealed class SmapiClient
 {
