@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using FenceZvm.Smapi;
@@ -9,12 +8,14 @@ using FenceZvm.Smapi.Text;
 namespace FenceZvm.Fuzz;
 
 /// <summary>
-/// Random responses through the response reader (ResponseParser) and the typed output parsers,
-/// checking per input: only SmapiException subclasses escape; the reader allocates at most the
-/// 1 MiB output bound plus a little; it consumes exactly the declared frame (4-byte request id,
-/// 4-byte output_length, output_length bytes) and never the poison bytes after it; the typed
-/// parsers allocate in proportion to the output; and no input takes longer than the time budget.
-/// Deterministic for a seed.
+/// Random responses through the client's response reader (ResponseReader), over a stream that hands
+/// the bytes out in random fragments, and through the typed output parsers, checking per input: only
+/// SmapiException subclasses escape, and the EndOfStreamException the client reports as a lost
+/// connection, only where the stream ended before a part; each refusal comes where the bytes call for
+/// it; the reader allocates at most the 1 MiB output bound plus a little; it consumes exactly the
+/// declared frame (4-byte request id, 4-byte output_length, output_length bytes) and never the poison
+/// bytes after it; the typed parsers allocate in proportion to the output; and no input takes longer
+/// than the time budget. Deterministic for a seed (the fragment sizes are drawn from the same Random).
 /// </summary>
 public sealed class ParserFuzzer(int seed)
 {
@@ -41,6 +42,9 @@ public sealed class ParserFuzzer(int seed)
     public long Parsed { get; private set; }
 
     public long Rejected { get; private set; }
+
+    /// <summary>Inputs on which the connection closed at a part boundary (EndOfStreamException: the client's lost connection).</summary>
+    public long Closed { get; private set; }
 
     public long LargeInputs { get; private set; }
 
@@ -71,26 +75,34 @@ public sealed class ParserFuzzer(int seed)
 
     private void CheckOne(byte[] input)
     {
-        // Cut the input where its own output_length says the frame ends, then poison what follows.
+        // Cut the input where its own output_length says the frame ends, then poison what follows. An
+        // input that stops short of its frame ends the stream there half of the time (the server closed);
+        // otherwise poison follows it, and the reader may take that for the rest of the frame.
         long frameEnd = input.Length >= 8 ? 8L + BinaryPrimitives.ReadInt32BigEndian(input.AsSpan(4)) : long.MaxValue;
         byte[] framed = frameEnd >= 8 && frameEnd < input.Length ? input[..(int)frameEnd] : input;
-        byte[] fed = new byte[framed.Length + random.Next(1, 64)];
+        bool complete = frameEnd < 8 + ResponseLimits.MinOutputLength || frameEnd <= framed.Length;
+        int poison = complete || random.Next(2) == 0 ? random.Next(1, 64) : 0;
+        byte[] fed = new byte[framed.Length + poison];
         framed.CopyTo(fed, 0);
         fed.AsSpan(framed.Length).Fill(Poison);
-        ReadOnlySequence<byte> whole = Split(fed);
-        ReadOnlySequence<byte> buffer = whole;
+        FragmentedStream stream = NewStream(fed);
+        int limit = ReadLimit(fed);
 
         try
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            bool gotId = ResponseParser.TryReadRequestId(ref buffer, out uint requestId);
             SmapiResponse? response = null;
-            bool gotOutput = false;
-            long consumedAfterId = whole.Length - buffer.Length;
-            if (gotId)
+            Exception? refused = null;
+            uint expected = 0;
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            try
             {
-                uint expected = random.Next(10) == 0 ? requestId + 1 : requestId;
-                gotOutput = ResponseParser.TryReadOutput(ref buffer, expected, ResponseLimits.DefaultMaxOutputLength, out response);
+                uint requestId = ResponseReader.ReadRequestId(stream, null);
+                expected = random.Next(10) == 0 ? requestId + 1 : requestId;
+                response = ResponseReader.ReadOutput(stream, expected, ResponseLimits.DefaultMaxOutputLength, null);
+            }
+            catch (Exception e) when (e is SmapiException or EndOfStreamException)
+            {
+                refused = e;
             }
 
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
@@ -99,32 +111,20 @@ public sealed class ParserFuzzer(int seed)
                 throw Fail(input, $"the reader allocated {allocated} bytes, beyond the 1 MiB bound");
             }
 
-            long consumed = whole.Length - buffer.Length;
-            if (gotId != (consumedAfterId == 4) || (gotId && !gotOutput && consumed != 4))
+            int consumed = stream.Consumed;
+            if (consumed > limit)
             {
-                throw Fail(input, $"the reader consumed {consumed} bytes without a complete part");
+                throw Fail(input, $"the reader consumed {consumed} of {fed.Length} bytes; the declared frame allows {limit}");
             }
 
-            if (gotOutput)
+            if (response is not null)
             {
-                int declared = BinaryPrimitives.ReadInt32BigEndian(fed.AsSpan(4));
-                if (consumed != 8L + declared)
-                {
-                    throw Fail(input, $"the reader consumed {consumed} bytes; the declared frame is {8L + declared}");
-                }
-
-                if (!response!.Output.Span.SequenceEqual(fed.AsSpan(20, declared - 12)))
-                {
-                    throw Fail(input, "the output is not the declared bytes");
-                }
-
-                Parsed++;
-                CheckTypedParsers(input, response);
+                CheckResponse(input, fed, consumed, expected, response);
             }
-        }
-        catch (SmapiException)
-        {
-            Rejected++;
+            else
+            {
+                CheckRefusal(input, fed, consumed, refused!);
+            }
         }
         catch (FuzzFailure)
         {
@@ -133,6 +133,69 @@ public sealed class ParserFuzzer(int seed)
         catch (Exception e)
         {
             throw Fail(input, $"{e.GetType().Name} escaped: {e}");
+        }
+    }
+
+    /// <summary>The most the reader may take: the id and length words, and the body only when its length is accepted.</summary>
+    private static int ReadLimit(byte[] fed)
+    {
+        if (fed.Length < 8)
+        {
+            return fed.Length;
+        }
+
+        int declared = BinaryPrimitives.ReadInt32BigEndian(fed.AsSpan(4));
+        return declared < ResponseLimits.MinOutputLength || declared > ResponseLimits.DefaultMaxOutputLength
+            ? 8
+            : (int)Math.Min(fed.Length, 8L + declared);
+    }
+
+    private void CheckResponse(byte[] input, byte[] fed, int consumed, uint expected, SmapiResponse response)
+    {
+        int declared = BinaryPrimitives.ReadInt32BigEndian(fed.AsSpan(4));
+        if (consumed != 8L + declared)
+        {
+            throw Fail(input, $"the reader consumed {consumed} bytes; the declared frame is {8L + declared}");
+        }
+
+        if (response.RequestId != expected || !response.Output.Span.SequenceEqual(fed.AsSpan(20, declared - 12)))
+        {
+            throw Fail(input, "the response is not the declared bytes");
+        }
+
+        Parsed++;
+        CheckTypedParsers(input, response);
+    }
+
+    /// <summary>
+    /// Each refusal must come where the bytes call for it. A connection closed before response 1 was whole,
+    /// or before the first byte of response 2, is the EndOfStreamException the client reports as a lost
+    /// connection (a transport failure, not a protocol one): counted as Closed, not as Rejected.
+    /// </summary>
+    private void CheckRefusal(byte[] input, byte[] fed, int consumed, Exception refused)
+    {
+        bool drained = consumed == fed.Length;
+        long frameEnd = fed.Length >= 8 ? 8L + BinaryPrimitives.ReadInt32BigEndian(fed.AsSpan(4)) : 8;
+        bool fits = refused switch
+        {
+            EndOfStreamException => drained && consumed <= 4,
+            SmapiProtocolException { Error: ProtocolError.ShortRead } => drained && consumed > 4 && consumed < frameEnd,
+            SmapiProtocolException { Error: ProtocolError.OutputLengthTooSmall or ProtocolError.OutputLengthTooLarge } => consumed == 8,
+            SmapiProtocolException { Error: ProtocolError.RequestIdMismatch } => consumed == frameEnd,
+            _ => false,
+        };
+        if (!fits)
+        {
+            throw Fail(input, $"{refused.GetType().Name} after {consumed} of {fed.Length} bytes: {refused.Message}");
+        }
+
+        if (refused is EndOfStreamException)
+        {
+            Closed++;
+        }
+        else
+        {
+            Rejected++;
         }
     }
 
@@ -226,17 +289,14 @@ public sealed class ParserFuzzer(int seed)
         return input;
     }
 
-    /// <summary>The bytes in 1 to 4 segments at random cuts.</summary>
-    private ReadOnlySequence<byte> Split(byte[] data)
+    /// <summary>The bytes as a stream: whatever is asked for at once, or pieces of random size, as small as one byte.</summary>
+    private FragmentedStream NewStream(byte[] data) => random.Next(4) switch
     {
-        int pieces = random.Next(1, 5);
-        if (pieces == 1 || data.Length == 0)
-        {
-            return new ReadOnlySequence<byte>(data);
-        }
-
-        return SegmentedBytes.SplitAt(data, [.. Enumerable.Range(0, pieces - 1).Select(_ => random.Next(data.Length + 1)).Order()]);
-    }
+        0 => new FragmentedStream(data),
+        1 => new FragmentedStream(data, random, 1),
+        2 => new FragmentedStream(data, random, 7),
+        _ => new FragmentedStream(data, random, int.MaxValue),
+    };
 
     private static byte[][] Seeds()
     {

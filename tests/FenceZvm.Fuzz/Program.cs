@@ -30,7 +30,7 @@ try
 
     // The socket fuzzer bounds each call itself; the watchdog only guards the parser.
     watchdog.Change(Timeout.Infinite, Timeout.Infinite);
-    Console.WriteLine($"fuzz: response reader: {parser.Inputs} inputs ({parser.Parsed} parsed, {parser.Rejected} rejected with a SmapiException, {parser.LargeInputs} near the 1 MiB bound), no failure");
+    Console.WriteLine($"fuzz: response reader: {parser.Inputs} inputs ({parser.Parsed} parsed, {parser.Rejected} rejected with a SmapiException, {parser.Closed} closed at a part boundary, {parser.LargeInputs} near the 1 MiB bound), no failure");
     var sockets = new SocketFuzzer(seed, TimeSpan.FromMilliseconds(200));
     await sockets.RunAsync(int.MaxValue, socketTime);
     Console.WriteLine($"fuzz: client over sockets: {sockets.Connections} connections ({sockets.Responses} responses, {sockets.Failures} SmapiExceptions), each within {sockets.Bound.TotalSeconds} s");

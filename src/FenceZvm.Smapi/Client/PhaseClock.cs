@@ -1,12 +1,13 @@
+using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
 
 namespace FenceZvm.Smapi.Client;
 
 /// <summary>
 /// Bounds each phase of one exchange by the timeout: the phase's own <see cref="StreamDeadline"/> gives
-/// the stream what is left of it before every blocking call.
+/// the stream what is left of it before every blocking call (the response reader's included).
 /// </summary>
-internal sealed class PhaseClock(TimeSpan timeout)
+internal sealed class PhaseClock(TimeSpan timeout) : IReadBound
 {
     private readonly StreamDeadline deadline = new(timeout);
 

@@ -9,8 +9,8 @@ namespace FenceZvm.Smapi.Client;
 
 /// <summary>
 /// Runs one SMAPI request per connection: connect, send the framed request, read response 1
-/// (request id) and response 2 (output) exactly by length, close. Every phase is bounded by the
-/// timeout; responses may arrive in any fragmentation.
+/// (request id) and response 2 (output) exactly by length (<see cref="ResponseReader"/>), close. Every
+/// phase is bounded by the timeout; responses may arrive in any fragmentation.
 /// </summary>
 public sealed class SmapiClient
 {
@@ -56,18 +56,11 @@ public sealed class SmapiClient
                 Send(stream, request, exchange);
 
                 exchange.Start(ExchangePhase.RequestId);
-                Span<byte> word = stackalloc byte[4];
-                int got = ReadFully(stream, word, exchange);
-                if (got < word.Length)
-                {
-                    throw new EndOfStreamException(string.Create(CultureInfo.InvariantCulture, $"connection closed after {got} of the 4 bytes of the request id"));
-                }
-
-                requestId = BigEndianReader.UInt32At(word);
+                requestId = ResponseReader.ReadRequestId(stream, exchange);
                 options.Trace?.WriteLine(FrameTrace.RequestId(requestId.Value));
 
                 exchange.Start(ExchangePhase.Output);
-                SmapiResponse response = ReadOutput(stream, requestId.Value, word, exchange);
+                SmapiResponse response = ResponseReader.ReadOutput(stream, requestId.Value, options.MaxOutputLength, exchange);
                 if (options.Trace is { } trace)
                 {
                     foreach (string line in FrameTrace.Response(response))
@@ -128,51 +121,6 @@ public sealed class SmapiClient
             // The frame holds the password: do not leave it in a shared pool.
             ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
-    }
-
-    /// <summary>Response 2: output_length, checked before anything is allocated, then exactly that many bytes.</summary>
-    private SmapiResponse ReadOutput(Stream stream, uint requestId, Span<byte> word, PhaseClock exchange)
-    {
-        int got = ReadFully(stream, word, exchange);
-        if (got == 0)
-        {
-            throw new EndOfStreamException("connection closed after the request id, before any byte of the response");
-        }
-
-        if (got < word.Length)
-        {
-            throw new SmapiProtocolException(ProtocolError.ShortRead, string.Create(CultureInfo.InvariantCulture, $"SMAPI response: connection closed after {got} of the 4 bytes of the output length"));
-        }
-
-        int declared = BigEndianReader.Int32At(word);
-        ResponseParser.CheckOutputLength(declared, options.MaxOutputLength);
-        byte[] body = new byte[declared];
-        got = ReadFully(stream, body, exchange);
-        if (got < declared)
-        {
-            throw new SmapiProtocolException(ProtocolError.ShortRead, string.Create(CultureInfo.InvariantCulture, $"SMAPI response: connection closed after {got} of the {declared} bytes of the output"));
-        }
-
-        return ResponseParser.ParseBody(body, requestId);
-    }
-
-    /// <summary>The one read loop: fills the buffer, whatever the fragmentation; fewer bytes only at end of stream.</summary>
-    private static int ReadFully(Stream stream, Span<byte> buffer, PhaseClock exchange)
-    {
-        int total = 0;
-        while (total < buffer.Length)
-        {
-            exchange.BoundNextCall(stream);
-            int read = stream.Read(buffer[total..]);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
     }
 
     private string TimeoutMessage(SmapiRequest request, ExchangePhase phase)

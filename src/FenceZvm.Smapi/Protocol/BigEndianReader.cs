@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 
 namespace FenceZvm.Smapi.Protocol;
@@ -6,7 +5,7 @@ namespace FenceZvm.Smapi.Protocol;
 /// <summary>
 /// The one place SMAPI's big-endian words are read: a cursor over a span that never reads past its end
 /// (each Try method consumes nothing and returns false when too few bytes are left), and the first word
-/// of a buffer or of a sequence that may be split across segments. Callers decide what a short read means.
+/// of a buffer. Callers decide what a short read means.
 /// </summary>
 public ref struct BigEndianReader(ReadOnlySpan<byte> data)
 {
@@ -70,28 +69,4 @@ public ref struct BigEndianReader(ReadOnlySpan<byte> data)
 
     /// <summary>The first word of <paramref name="buffer"/> as an unsigned value (request ids).</summary>
     public static uint UInt32At(ReadOnlySpan<byte> buffer) => unchecked((uint)Int32At(buffer));
-
-    /// <summary>The first word of a sequence, wherever its segments split it; false while fewer than four bytes have arrived.</summary>
-    public static bool TryPeekInt32(in ReadOnlySequence<byte> sequence, out int value)
-    {
-        if (sequence.Length < 4)
-        {
-            value = 0;
-            return false;
-        }
-
-        ReadOnlySpan<byte> first = sequence.FirstSpan;
-        if (first.Length < 4)
-        {
-            Span<byte> word = stackalloc byte[4];
-            sequence.Slice(0, 4).CopyTo(word);
-            value = Int32At(word);
-        }
-        else
-        {
-            value = Int32At(first);
-        }
-
-        return true;
-    }
 }

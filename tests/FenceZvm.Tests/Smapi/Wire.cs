@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using FenceZvm.Fuzz;
 
 namespace FenceZvm.Tests.Smapi;
 
@@ -48,7 +46,4 @@ internal static class Wire
     public static byte[] Str(string text) => Concat(Int(text.Length), Encoding.ASCII.GetBytes(text));
 
     public static string Hex(byte[] bytes) => Convert.ToHexString(bytes);
-
-    /// <summary><paramref name="data"/> cut at the given offsets (ascending, 0..Length).</summary>
-    public static ReadOnlySequence<byte> SplitAt(byte[] data, params int[] cuts) => SegmentedBytes.SplitAt(data, cuts);
 }
