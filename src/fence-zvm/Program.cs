@@ -30,7 +30,7 @@ catch (Exception e)
     // What no handler of the run expects, a host out of descriptors or memory above all (the runtime's
     // signal pipe, threads or sockets then fail to start): one line and a failure, not a crash with a stack trace.
     stderr.WriteLine(LogLine.Format(DateTime.Now, LogLevel.Error, LogLine.Flatten($"Failed: {e.GetBaseException().Message}")));
-    exitCode = ActionRunner.ExitFailure;
+    exitCode = ExitCodes.Failure;
 }
 
 stdout.Flush();

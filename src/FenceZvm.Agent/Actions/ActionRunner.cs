@@ -14,10 +14,6 @@ namespace FenceZvm.Agent.Actions;
 /// </summary>
 public sealed class ActionRunner
 {
-    public const int ExitSuccess = 0;
-    public const int ExitFailure = 1;
-    public const int ExitStatusOff = 2;
-
     private readonly IPowerDevice device;
     private readonly AgentOptions options;
     private readonly ILogger logger;
@@ -42,14 +38,14 @@ public sealed class ActionRunner
         {
             case FenceAction.List or FenceAction.ListStatus:
                 List(cancellationToken);
-                return ExitSuccess;
+                return ExitCodes.Success;
             case FenceAction.Monitor:
                 device.Monitor(cancellationToken);
-                return ExitSuccess;
+                return ExitCodes.Success;
             case FenceAction.Reboot when options.Method == RebootMethod.Cycle:
                 new CycleReboot(device, options, poller, logger).Run(cancellationToken);
                 stdout.WriteLine("Success: Rebooted");
-                return ExitSuccess;
+                return ExitCodes.Success;
         }
 
         PowerState[] states = StatusOfEach(cancellationToken);
@@ -59,15 +55,15 @@ public sealed class ActionRunner
                 return Status(states, cancellationToken);
             case FenceAction.On:
                 stdout.WriteLine(On(states, cancellationToken));
-                return ExitSuccess;
+                return ExitCodes.Success;
             case FenceAction.Off:
                 stdout.WriteLine(Off(states, rebooting: false, cancellationToken));
-                return ExitSuccess;
+                return ExitCodes.Success;
             case FenceAction.Reboot:
                 Off(states, rebooting: true, cancellationToken);
                 PowerOnAfterOff(cancellationToken);
                 stdout.WriteLine("Success: Rebooted");
-                return ExitSuccess;
+                return ExitCodes.Success;
             default:
                 throw new InvalidOperationException($"action {options.Action} is not a device action");
         }
@@ -93,7 +89,7 @@ public sealed class ActionRunner
 
         bool anyOn = off.Length < states.Length;
         stdout.WriteLine($"Status: {(anyOn ? "ON" : "OFF")}");
-        return anyOn ? ExitSuccess : ExitStatusOff;
+        return anyOn ? ExitCodes.Success : ExitCodes.StatusOff;
     }
 
     private string On(PowerState[] states, CancellationToken cancellationToken)

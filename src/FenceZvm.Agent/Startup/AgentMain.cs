@@ -30,7 +30,7 @@ public static class AgentMain
             if (Undelivered(invocation.Stdout))
             {
                 invocation.Stderr.WriteLine(LogLine.Format(DateTime.Now, LogLevel.Error, UndeliveredOutput));
-                return ActionRunner.ExitFailure;
+                return ExitCodes.Failure;
             }
 
             return documented;
@@ -77,7 +77,7 @@ public static class AgentMain
             }
             if (options.Action == FenceAction.ValidateAll)
             {
-                return ActionRunner.ExitSuccess;
+                return ExitCodes.Success;
             }
 
             try
@@ -86,7 +86,7 @@ public static class AgentMain
                 if (options.Action is FenceAction.List or FenceAction.ListStatus && Undelivered(invocation.Stdout))
                 {
                     logger.LogError("{Reason}", UndeliveredOutput);
-                    return ActionRunner.ExitFailure;
+                    return ExitCodes.Failure;
                 }
 
                 return exitCode;
@@ -104,7 +104,7 @@ public static class AgentMain
                 logger.LogError("Failed: interrupted before the action completed");
             }
 
-            return ActionRunner.ExitFailure;
+            return ExitCodes.Failure;
         }
     }
 
@@ -153,7 +153,7 @@ public static class AgentMain
         }
 
         stdout.Write(text);
-        return ActionRunner.ExitSuccess;
+        return ExitCodes.Success;
     }
 
     private const string UndeliveredOutput = "Failed: stdout did not take the output (closed by its reader, full, or not read)";
@@ -169,7 +169,7 @@ public static class AgentMain
     {
         logger.LogError("{Reason}", message);
         logger.LogError("{Hint}", AgentFrontEnd.UsageHint);
-        return ActionRunner.ExitFailure;
+        return ExitCodes.Failure;
     }
 
     private static LoggingSettings Settings(AgentOptions options, string programName, AgentInvocation invocation) =>

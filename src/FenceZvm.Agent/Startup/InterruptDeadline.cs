@@ -15,5 +15,5 @@ public static class InterruptDeadline
 
     /// <summary>Starts the grace period (once; later signals do not extend it). The timer exists only after a signal.</summary>
     public static void Arm() =>
-        Interlocked.CompareExchange(ref timer, new Timer(_ => Environment.Exit(ActionRunner.ExitFailure), null, Grace, Timeout.InfiniteTimeSpan), null);
+        Interlocked.CompareExchange(ref timer, new Timer(_ => Environment.Exit(ExitCodes.Failure), null, Grace, Timeout.InfiniteTimeSpan), null);
 }

@@ -21,7 +21,7 @@ public sealed class PlugConcurrencyTests
 
         int exit = new ActionRunner(device, options, NullLogger.Instance, stdout).Run(CancellationToken.None);
 
-        Assert.That(exit, Is.EqualTo(ActionRunner.ExitSuccess), stdout.ToString());
+        Assert.That(exit, Is.EqualTo(ExitCodes.Success), stdout.ToString());
         Assert.That(device.MostAtOnce, Is.EqualTo(4), "every plug's status query was in progress at the same time");
     }
 

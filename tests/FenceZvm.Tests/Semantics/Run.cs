@@ -66,7 +66,7 @@ public sealed class Run
         }
         catch (FenceFailure e)
         {
-            return new Run(ActionRunner.ExitFailure, stdout.ToString(), e.Message, logger.Warnings, waited);
+            return new Run(ExitCodes.Failure, stdout.ToString(), e.Message, logger.Warnings, waited);
         }
     }
 
