@@ -73,7 +73,7 @@ public sealed class PlugConcurrencyTests
     /// Each status query blocks its thread until every plug's query has started (or 10 s pass), as a
     /// blocking socket read waits for the server; all guests are on.
     /// </summary>
-    private sealed class ThreadHoldingDevice(int plugs) : IPowerDevice
+    private sealed class ThreadHoldingDevice(int plugs) : StatusOnlyDevice
     {
         private readonly CountdownEvent started = new(plugs);
         private int inProgress;
@@ -81,7 +81,7 @@ public sealed class PlugConcurrencyTests
 
         public int MostAtOnce => Volatile.Read(ref mostAtOnce);
 
-        public PowerState GetStatus(string plug, CancellationToken cancellationToken)
+        public override PowerState GetStatus(string plug, CancellationToken cancellationToken)
         {
             int now = Interlocked.Increment(ref inProgress);
             InterlockedMax(ref mostAtOnce, now);
@@ -98,30 +98,22 @@ public sealed class PlugConcurrencyTests
             {
             }
         }
-
-        public PowerRequestResult PowerOn(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public PowerRequestResult PowerOff(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public PowerRequestResult Recycle(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public string? GetLogonTime(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public IReadOnlyList<ImageEntry> List(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public IReadOnlyCollection<string> DefinedNames(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public void Monitor(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     /// <summary>A device whose status query sees the run interrupted, as the SMAPI client reports it.</summary>
-    private sealed class CancelledDevice : IPowerDevice
+    private sealed class CancelledDevice : StatusOnlyDevice
     {
-        public PowerState GetStatus(string plug, CancellationToken cancellationToken)
+        public override PowerState GetStatus(string plug, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             return PowerState.On;
         }
+    }
+
+    /// <summary>A device these tests only ask for status; anything else would be a wrong turn in the flow.</summary>
+    private abstract class StatusOnlyDevice : IPowerDevice
+    {
+        public abstract PowerState GetStatus(string plug, CancellationToken cancellationToken);
 
         public PowerRequestResult PowerOn(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
