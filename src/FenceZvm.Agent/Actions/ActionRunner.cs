@@ -1,5 +1,6 @@
 using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
+using FenceZvm.Smapi.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Actions;
@@ -16,6 +17,7 @@ public sealed class ActionRunner
 {
     private readonly IPowerDevice device;
     private readonly AgentOptions options;
+    private readonly GuestName[] plugs;
     private readonly ILogger logger;
     private readonly TextWriter stdout;
     private readonly StatusPoller poller;
@@ -25,6 +27,7 @@ public sealed class ActionRunner
     {
         this.device = device;
         this.options = options;
+        plugs = GuestNames(options.Plugs);
         this.logger = logger;
         this.stdout = stdout;
         poller = new StatusPoller(options, logger, time);
@@ -43,7 +46,7 @@ public sealed class ActionRunner
                 device.Monitor(cancellationToken);
                 return ExitCodes.Success;
             case FenceAction.Reboot when options.Method == RebootMethod.Cycle:
-                new CycleReboot(device, options, poller, logger).Run(cancellationToken);
+                new CycleReboot(device, options, poller, logger).Run(plugs, cancellationToken);
                 stdout.WriteLine("Success: Rebooted");
                 return ExitCodes.Success;
         }
@@ -75,10 +78,10 @@ public sealed class ActionRunner
     /// </summary>
     private int Status(PowerState[] states, CancellationToken cancellationToken)
     {
-        string[] off = Plugs(states, PowerState.Off);
+        GuestName[] off = Plugs(states, PowerState.Off);
         if (off.Length > 0)
         {
-            string[] undefined = UndefinedAmong(off, cancellationToken);
+            GuestName[] undefined = UndefinedAmong(off, cancellationToken);
             ThrowIfAny(undefined.Select(plug => MissingAsOff(plug, UndefinedTarget.DirectoryLacksIt, rebooting: false)));
         }
 
@@ -94,7 +97,7 @@ public sealed class ActionRunner
 
     private string On(PowerState[] states, CancellationToken cancellationToken)
     {
-        string[] off = Plugs(states, PowerState.Off);
+        GuestName[] off = Plugs(states, PowerState.Off);
         if (off.Length == 0)
         {
             return "Success: Already ON";
@@ -112,10 +115,10 @@ public sealed class ActionRunner
     /// </summary>
     private string Off(PowerState[] states, bool rebooting, CancellationToken cancellationToken)
     {
-        IReadOnlyList<PlugProgress> progress = driver.Drive(PowerState.Off, options.Plugs, 1, cancellationToken);
+        IReadOnlyList<PlugProgress> progress = driver.Drive(PowerState.Off, plugs, 1, cancellationToken);
         var failures = new List<FenceFailure?>();
-        var unknown = new List<string>();
-        var undefined = new List<(string Plug, string Evidence)>();
+        var unknown = new List<GuestName>();
+        var undefined = new List<(GuestName Plug, string Evidence)>();
         for (int i = 0; i < progress.Count; i++)
         {
             PlugProgress plug = progress[i];
@@ -137,7 +140,7 @@ public sealed class ActionRunner
 
         if (unknown.Count > 0)
         {
-            string[] lacking = UndefinedAmong(unknown, cancellationToken);
+            GuestName[] lacking = UndefinedAmong(unknown, cancellationToken);
             undefined.AddRange(lacking.Select(plug => (plug, UndefinedTarget.DirectoryLacksIt)));
         }
 
@@ -152,7 +155,7 @@ public sealed class ActionRunner
         IReadOnlyList<PlugProgress> progress;
         try
         {
-            progress = driver.Drive(PowerState.On, options.Plugs, options.RetryOn, cancellationToken);
+            progress = driver.Drive(PowerState.On, plugs, options.RetryOn, cancellationToken);
         }
         catch (FenceFailure e)
         {
@@ -178,7 +181,7 @@ public sealed class ActionRunner
     /// Which of <paramref name="plugs"/> the system does not define, from its list of defined images.
     /// When even that cannot tell, the action fails, unless missing_as_off accepts the plugs as off.
     /// </summary>
-    private string[] UndefinedAmong(IReadOnlyList<string> plugs, CancellationToken cancellationToken)
+    private GuestName[] UndefinedAmong(IReadOnlyList<GuestName> among, CancellationToken cancellationToken)
     {
         IReadOnlyCollection<string> defined;
         try
@@ -187,19 +190,19 @@ public sealed class ActionRunner
         }
         catch (FenceFailure e) when (options.MissingAsOff)
         {
-            logger.LogDebug("Cannot tell whether {Plugs} are defined ({Reason}); missing_as_off=1 counts them as off", string.Join(",", plugs), e.Message);
+            logger.LogDebug("Cannot tell whether {Plugs} are defined ({Reason}); missing_as_off=1 counts them as off", string.Join(",", among), e.Message);
             return [];
         }
         catch (FenceFailure e)
         {
-            throw new FenceFailure(FenceFailure.Status, $"{string.Join(",", plugs)} read as off, but whether the z/VM system defines them cannot be told ({e.Cause ?? e.Message}); set missing_as_off=1 to accept an undefined guest as off", e);
+            throw new FenceFailure(FenceFailure.Status, $"{string.Join(",", among)} read as off, but whether the z/VM system defines them cannot be told ({e.Cause ?? e.Message}); set missing_as_off=1 to accept an undefined guest as off", e);
         }
 
-        return plugs.Where(plug => !defined.Contains(plug.ToUpperInvariant())).ToArray();
+        return among.Where(plug => !defined.Contains(plug.Value)).ToArray();
     }
 
     /// <summary>An undefined plug: a failure, or with missing_as_off=1 (not for reboot) a warning and null.</summary>
-    private FenceFailure? MissingAsOff(string plug, string evidence, bool rebooting)
+    private FenceFailure? MissingAsOff(GuestName plug, string evidence, bool rebooting)
     {
         string line = UndefinedTarget.Describe(options, plug, evidence);
         if (options.MissingAsOff && !rebooting)
@@ -250,18 +253,30 @@ public sealed class ActionRunner
         }
     }
 
-    private string[] Plugs(PowerState[] states, PowerState state)
+    private GuestName[] Plugs(PowerState[] states, PowerState state)
     {
-        var plugs = new List<string>(states.Length);
+        var inState = new List<GuestName>(states.Length);
         for (int i = 0; i < states.Length; i++)
         {
             if (states[i] == state)
             {
-                plugs.Add(options.Plugs[i]);
+                inState.Add(plugs[i]);
             }
         }
 
-        return plugs.ToArray();
+        return inState.ToArray();
+    }
+
+    /// <summary>The plugs as guest names, made once: the option checks have already refused any that is not one.</summary>
+    private static GuestName[] GuestNames(IReadOnlyList<string> texts)
+    {
+        var names = new GuestName[texts.Count];
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i] = GuestName.Of(texts[i]);
+        }
+
+        return names;
     }
 
     private void List(CancellationToken cancellationToken)
@@ -280,9 +295,9 @@ public sealed class ActionRunner
     /// <summary>The first status of every plug; all or nothing, naming each plug whose status failed.</summary>
     private PowerState[] StatusOfEach(CancellationToken cancellationToken)
     {
-        var failures = new FenceFailure?[options.Plugs.Count];
-        var states = new PowerState[options.Plugs.Count];
-        EachPlug.Run(options.Plugs, (plug, i) =>
+        var failures = new FenceFailure?[plugs.Length];
+        var states = new PowerState[plugs.Length];
+        EachPlug.Run(plugs, (plug, i) =>
         {
             try
             {
@@ -290,7 +305,7 @@ public sealed class ActionRunner
             }
             catch (FenceFailure e)
             {
-                failures[i] = options.Plugs.Count == 1 ? e : new FenceFailure(e.UpstreamMessage, $"{plug}: {e.Cause}", e);
+                failures[i] = plugs.Length == 1 ? e : new FenceFailure(e.UpstreamMessage, $"{plug}: {e.Cause}", e);
                 states[i] = PowerState.Off;
             }
         });

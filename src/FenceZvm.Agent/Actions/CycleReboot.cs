@@ -1,6 +1,7 @@
 using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
 using FenceZvm.Agent.Timing;
+using FenceZvm.Smapi.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Actions;
@@ -16,10 +17,10 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
 {
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
 
-    public void Run(CancellationToken cancellationToken) =>
-        EachPlug.Run(options.Plugs, (plug, _) => Cycle(plug, cancellationToken));
+    public void Run(IReadOnlyList<GuestName> plugs, CancellationToken cancellationToken) =>
+        EachPlug.Run(plugs, (plug, _) => Cycle(plug, cancellationToken));
 
-    private void Cycle(string plug, CancellationToken cancellationToken)
+    private void Cycle(GuestName plug, CancellationToken cancellationToken)
     {
         PowerState state = device.GetStatus(plug, cancellationToken);
         string? logonBefore = null;
@@ -80,7 +81,7 @@ internal sealed class CycleReboot(IPowerDevice device, AgentOptions options, Sta
         }
     }
 
-    private bool LogonChanged(string plug, string? logonBefore, CancellationToken cancellationToken)
+    private bool LogonChanged(GuestName plug, string? logonBefore, CancellationToken cancellationToken)
     {
         if (logonBefore is null)
         {

@@ -1,11 +1,12 @@
 using FenceZvm.Agent.Power;
+using FenceZvm.Smapi.Protocol;
 
 namespace FenceZvm.Agent.Actions;
 
 /// <summary>What one plug of the list went through in one power request and its verification.</summary>
-public sealed class PlugProgress(string plug)
+public sealed class PlugProgress(GuestName plug)
 {
-    public string Plug { get; } = plug;
+    public GuestName Plug { get; } = plug;
 
     /// <summary>The server's last answer to the power request (null: refused, see <see cref="Refusal"/>).</summary>
     public PowerRequestResult? Answer { get; set; }

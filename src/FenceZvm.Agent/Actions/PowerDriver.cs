@@ -1,6 +1,7 @@
 using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
 using FenceZvm.Agent.Timing;
+using FenceZvm.Smapi.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Actions;
@@ -16,7 +17,7 @@ public sealed class PowerDriver(IPowerDevice device, AgentOptions options, Statu
 {
     private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
 
-    public IReadOnlyList<PlugProgress> Drive(PowerState target, IReadOnlyList<string> plugs, int attempts, CancellationToken cancellationToken)
+    public IReadOnlyList<PlugProgress> Drive(PowerState target, IReadOnlyList<GuestName> plugs, int attempts, CancellationToken cancellationToken)
     {
         PlugProgress[] all = plugs.Select(plug => new PlugProgress(plug)).ToArray();
         PlugProgress[] toSend = attempts > 0 ? all : [];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FenceZvm.Agent.Options;
+using FenceZvm.Smapi.Protocol;
 
 namespace FenceZvm.Agent.Actions;
 
@@ -16,8 +17,8 @@ public static class UndefinedTarget
     /// <summary>How the agent learnt it: the name is missing from the directory's list of images.</summary>
     public const string DirectoryLacksIt = "it is not in the directory's list of images";
 
-    public static string Describe(AgentOptions options, string plug, string evidence) =>
-        $"{plug.ToUpperInvariant()} is not a guest defined on the z/VM system of {SystemAsked(options)} ({evidence}); {Origin(options)}";
+    public static string Describe(AgentOptions options, GuestName plug, string evidence) =>
+        $"{plug} is not a guest defined on the z/VM system of {SystemAsked(options)} ({evidence}); {Origin(options)}";
 
     private static string SystemAsked(AgentOptions options) => options.Flavor == AgentFlavor.Zvm
         ? $"SMAPI IUCV server {string.Join(",", options.Hosts)} (this guest's own z/VM system)"

@@ -18,7 +18,7 @@ namespace FenceZvm.Agent.Device;
 /// </summary>
 public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials credentials, ITextCodec codec, SmapiPowerDeviceOptions options, ILogger logger) : IPowerDevice
 {
-    public PowerState GetStatus(string plug, CancellationToken cancellationToken)
+    public PowerState GetStatus(GuestName plug, CancellationToken cancellationToken)
     {
         SmapiResponse r = Call(ImageStatusQuery.Function.Request(credentials, plug), FenceFailure.Status, cancellationToken);
         return (r.ReturnCode, r.ReasonCode) switch
@@ -29,7 +29,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
         };
     }
 
-    public PowerRequestResult PowerOff(string plug, CancellationToken cancellationToken) =>
+    public PowerRequestResult PowerOff(GuestName plug, CancellationToken cancellationToken) =>
         Request(ImageDeactivate.Function.Request(credentials, plug, options.ForceTime), "OFF", cancellationToken, (rc, rs) => (rc, rs) switch
         {
             (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive) => PowerRequestResult.NotActive,
@@ -37,7 +37,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
             _ => null,
         });
 
-    public PowerRequestResult PowerOn(string plug, CancellationToken cancellationToken) =>
+    public PowerRequestResult PowerOn(GuestName plug, CancellationToken cancellationToken) =>
         Request(ImageActivate.Function.Request(credentials, plug), "ON", cancellationToken, (rc, rs) => (rc, rs) switch
         {
             (ReturnCodes.ImageOperation, ReturnCodes.RsAlreadyActive) => PowerRequestResult.Accepted,
@@ -45,7 +45,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
             _ => null,
         });
 
-    public PowerRequestResult Recycle(string plug, CancellationToken cancellationToken) =>
+    public PowerRequestResult Recycle(GuestName plug, CancellationToken cancellationToken) =>
         Request(ImageRecycle.Function.Request(credentials, plug), "cycle", cancellationToken, (rc, rs) => (rc, rs) switch
         {
             (ReturnCodes.ImageOperation, ReturnCodes.RsNotActive) => PowerRequestResult.NotActive,
@@ -53,7 +53,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
             _ => null,
         });
 
-    public string? GetLogonTime(string plug, CancellationToken cancellationToken)
+    public string? GetLogonTime(GuestName plug, CancellationToken cancellationToken)
     {
         try
         {
@@ -95,7 +95,7 @@ public sealed class SmapiPowerDevice(ISmapiCaller caller, SmapiCredentials crede
             throw Failure(FenceFailure.Status, ImageNameQueryDm.Function, defined);
         }
 
-        return Parse(ImageNameQueryDm.Function, defined).Select(name => name.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        return Parse(ImageNameQueryDm.Function, defined).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     public void Monitor(CancellationToken cancellationToken)

@@ -39,12 +39,12 @@ public static class OptionValidator
             return "Failed: You have to enter plug number or machine identification";
         }
 
-        if (!zvmip && options.Hosts.Any(h => h.Length > SmapiLimits.GuestName))
+        if (!zvmip && options.Hosts.Any(h => GuestName.Check(h) == GuestNameProblem.TooLong))
         {
             return "Failed: Name of the SMAPI server virtual machine (--ip) can not be longer than 8 characters";
         }
 
-        if (options.Plugs.Any(p => p.Length > SmapiLimits.GuestName))
+        if (options.Plugs.Any(p => GuestName.Check(p) == GuestNameProblem.TooLong))
         {
             return "Failed: Name of image can not be longer than 8 characters";
         }
@@ -64,8 +64,7 @@ public static class OptionValidator
             return $"Failed: The value you have entered for {option} is empty";
         }
 
-        // Printable ASCII without the space is '!' to '~'.
-        return values.Any(v => HasAny(v, c => c is < '!' or > '~'))
+        return values.Any(v => HasAny(v, c => !GuestName.IsNameCharacter(c)))
             ? $"Failed: The value you have entered for {option} contains a space, a control or a non-ASCII character"
             : null;
     }

@@ -1,3 +1,5 @@
+using FenceZvm.Smapi.Protocol;
+
 namespace FenceZvm.Agent.Power;
 
 /// <summary>
@@ -8,23 +10,23 @@ namespace FenceZvm.Agent.Power;
 public interface IPowerDevice
 {
     /// <summary>On or off; an image the system does not define reads as off (SMAPI cannot tell them apart here).</summary>
-    PowerState GetStatus(string plug, CancellationToken cancellationToken);
+    PowerState GetStatus(GuestName plug, CancellationToken cancellationToken);
 
-    PowerRequestResult PowerOn(string plug, CancellationToken cancellationToken);
+    PowerRequestResult PowerOn(GuestName plug, CancellationToken cancellationToken);
 
     /// <summary>Deactivates the image; <see cref="PowerRequestResult.NotActive"/> when it was not active.</summary>
-    PowerRequestResult PowerOff(string plug, CancellationToken cancellationToken);
+    PowerRequestResult PowerOff(GuestName plug, CancellationToken cancellationToken);
 
     /// <summary>Deactivates and reactivates the image in one request (Image_Recycle).</summary>
-    PowerRequestResult Recycle(string plug, CancellationToken cancellationToken);
+    PowerRequestResult Recycle(GuestName plug, CancellationToken cancellationToken);
 
     /// <summary>When the image last logged on ("2026-11-25 08:04:21"), or null when that cannot be told.</summary>
-    string? GetLogonTime(string plug, CancellationToken cancellationToken);
+    string? GetLogonTime(GuestName plug, CancellationToken cancellationToken);
 
     /// <summary>Defined images with their state, in the server's order.</summary>
     IReadOnlyList<ImageEntry> List(CancellationToken cancellationToken);
 
-    /// <summary>Names of the images the system defines (upper case), when no power request could tell.</summary>
+    /// <summary>Names of the images the system defines, compared without regard to case, when no power request could tell.</summary>
     IReadOnlyCollection<string> DefinedNames(CancellationToken cancellationToken);
 
     /// <summary>Checks that the device is reachable and the credentials are accepted.</summary>

@@ -22,14 +22,20 @@ public static class DeviceFactory
     /// </summary>
     public const string FallbackQueryTarget = "FOOBAR";
 
-    /// <summary>fence_zvmip: the authenticated user and password, TLS unless disabled.</summary>
-    public static IPowerDevice CreateZvmip(AgentOptions options, string password, ILoggerFactory loggers) =>
-        Create(
+    /// <summary>
+    /// fence_zvmip: the authenticated user (upper case, as z/VM user ids are) and password, TLS unless
+    /// disabled. The user is also the target of the queries that only authorize one.
+    /// </summary>
+    public static IPowerDevice CreateZvmip(AgentOptions options, string password, ILoggerFactory loggers)
+    {
+        string? user = options.Username?.ToUpperInvariant();
+        return Create(
             options,
             loggers,
             options.Hosts.Select(host => TcpOrTls(host, options)),
-            new SmapiCredentials(options.Username ?? string.Empty, password),
-            new SmapiPowerDeviceOptions { NameQueryTarget = options.Username ?? FallbackQueryTarget });
+            new SmapiCredentials(user ?? string.Empty, password),
+            new SmapiPowerDeviceOptions { NameQueryTarget = user ?? FallbackQueryTarget });
+    }
 
     /// <summary>
     /// fence_zvm: AF_IUCV to the SMAPI request server (VSMREQIU by default), no user or password

@@ -16,7 +16,11 @@ public enum GuestNameProblem
 /// upper case (z/VM user ids are, whatever case a cluster configuration writes them in). It is checked and
 /// normalised here once; everything after the option checks carries this type, not a string.
 /// </summary>
-public readonly record struct GuestName
+/// <remarks>
+/// A class, not a struct: lists and generic helpers over it then share the code compiled for reference
+/// types, where a struct would have each of them compiled once more at every start on s390x (JIT path).
+/// </remarks>
+public sealed record GuestName
 {
     private GuestName(string value) => Value = value;
 

@@ -38,10 +38,10 @@ public abstract class SmapiFunction
 
     public override string ToString() => Name;
 
-    /// <summary>A request to this function; user ids and targets are upper-cased (z/VM user ids are), the password never is.</summary>
+    /// <summary>
+    /// A request to this function, with user and target as given: the agent hands in <see cref="GuestName"/>s,
+    /// already upper case, and a test may put any spelling on the wire on purpose.
+    /// </summary>
     private protected SmapiRequest NewRequest(SmapiCredentials credentials, string? target, params RequestParameter[] parameters) =>
-        new(this, credentials with { User = Upper(credentials.User) }, Upper(target), parameters);
-
-    // A null target or user is left for SmapiRequest to refuse with a SmapiRequestException.
-    private static string Upper(string? value) => value?.ToUpperInvariant()!;
+        new(this, credentials, target, parameters);
 }

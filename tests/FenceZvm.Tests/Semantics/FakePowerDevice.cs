@@ -1,4 +1,5 @@
 using FenceZvm.Agent.Power;
+using FenceZvm.Smapi.Protocol;
 
 namespace FenceZvm.Tests.Semantics;
 
@@ -75,8 +76,9 @@ public sealed class FakePowerDevice : IPowerDevice
         }
     }
 
-    public PowerState GetStatus(string plug, CancellationToken cancellationToken)
+    public PowerState GetStatus(GuestName guest, CancellationToken cancellationToken)
     {
+        string plug = guest.Value;
         lock (gate)
         {
             Calls.Add("status " + plug);
@@ -103,16 +105,16 @@ public sealed class FakePowerDevice : IPowerDevice
         }
     }
 
-    public PowerRequestResult PowerOn(string plug, CancellationToken cancellationToken) =>
-        Request("on " + plug, plug, PowerState.On);
+    public PowerRequestResult PowerOn(GuestName plug, CancellationToken cancellationToken) =>
+        Request("on " + plug, plug.Value, PowerState.On);
 
-    public PowerRequestResult PowerOff(string plug, CancellationToken cancellationToken) =>
-        Request("off " + plug, plug, PowerState.Off);
+    public PowerRequestResult PowerOff(GuestName plug, CancellationToken cancellationToken) =>
+        Request("off " + plug, plug.Value, PowerState.Off);
 
-    public PowerRequestResult Recycle(string plug, CancellationToken cancellationToken) =>
+    public PowerRequestResult Recycle(GuestName plug, CancellationToken cancellationToken) =>
         throw new NotSupportedException("cycle has tests of its own");
 
-    public string? GetLogonTime(string plug, CancellationToken cancellationToken) => null;
+    public string? GetLogonTime(GuestName plug, CancellationToken cancellationToken) => null;
 
     public IReadOnlyList<ImageEntry> List(CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using FenceZvm.Agent.Actions;
 using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
+using FenceZvm.Smapi.Protocol;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FenceZvm.Tests.Semantics;
@@ -81,7 +82,7 @@ public sealed class PlugConcurrencyTests
 
         public int MostAtOnce => Volatile.Read(ref mostAtOnce);
 
-        public override PowerState GetStatus(string plug, CancellationToken cancellationToken)
+        public override PowerState GetStatus(GuestName plug, CancellationToken cancellationToken)
         {
             int now = Interlocked.Increment(ref inProgress);
             InterlockedMax(ref mostAtOnce, now);
@@ -103,7 +104,7 @@ public sealed class PlugConcurrencyTests
     /// <summary>A device whose status query sees the run interrupted, as the SMAPI client reports it.</summary>
     private sealed class CancelledDevice : StatusOnlyDevice
     {
-        public override PowerState GetStatus(string plug, CancellationToken cancellationToken)
+        public override PowerState GetStatus(GuestName plug, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             return PowerState.On;
@@ -113,15 +114,15 @@ public sealed class PlugConcurrencyTests
     /// <summary>A device these tests only ask for status; anything else would be a wrong turn in the flow.</summary>
     private abstract class StatusOnlyDevice : IPowerDevice
     {
-        public abstract PowerState GetStatus(string plug, CancellationToken cancellationToken);
+        public abstract PowerState GetStatus(GuestName plug, CancellationToken cancellationToken);
 
-        public PowerRequestResult PowerOn(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public PowerRequestResult PowerOn(GuestName plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public PowerRequestResult PowerOff(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public PowerRequestResult PowerOff(GuestName plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public PowerRequestResult Recycle(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public PowerRequestResult Recycle(GuestName plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public string? GetLogonTime(string plug, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public string? GetLogonTime(GuestName plug, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public IReadOnlyList<ImageEntry> List(CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -77,17 +77,20 @@ public class RequestFramingTests
         Assert.That(RequestFramer.ToArray(ImageQueryActivateTime.Function.Request(Fence, "LINUX01", 6), TextCodecs.Ascii)[^1], Is.EqualTo(0x06));
     }
 
+    /// <summary>
+    /// The builders frame what they are given: folding the case is <see cref="GuestName"/>'s job (the agent's
+    /// plugs) and the agent's (its user), so that a test can still put any spelling on the wire.
+    /// </summary>
     [Test]
-    public void UserAndTargetAreUpperCasedButThePasswordIsNot()
+    public void AGuestNameIsFramedUpperCaseAndAPlainTextAsGiven()
     {
-        SmapiRequest request = ImageDeactivate.Function.Request(new SmapiCredentials("fenceusr", "passw0rd"), "linux01", ForceTime.Immediate);
+        SmapiRequest named = ImageDeactivate.Function.Request(Fence, GuestName.Of("linux01"), ForceTime.Immediate);
+        SmapiRequest plain = ImageDeactivate.Function.Request(new SmapiCredentials("fenceusr", "passw0rd"), "linux01", ForceTime.Immediate);
 
-        Assert.That(request.User, Is.EqualTo("FENCEUSR"));
-        Assert.That(request.Target, Is.EqualTo("LINUX01"));
-        Assert.That(request.Password, Is.EqualTo("passw0rd"));
         Assert.That(
-            RequestFramer.ToArray(request, TextCodecs.Ascii),
+            RequestFramer.ToArray(named, TextCodecs.Ascii),
             Is.EqualTo(RequestFramer.ToArray(ImageDeactivate.Function.Request(Fence, "LINUX01", ForceTime.Immediate), TextCodecs.Ascii)));
+        Assert.That((plain.User, plain.Target, plain.Password), Is.EqualTo(("fenceusr", "linux01", "passw0rd")));
     }
 
     [Test]
