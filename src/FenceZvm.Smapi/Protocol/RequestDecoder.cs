@@ -46,13 +46,12 @@ public static class RequestDecoder
             throw LengthMismatch($"{reader.Remaining} bytes follow the last parameter of {function.Name}");
         }
 
-        int first = values.Length - function.Extras.Length;
         return new DecodedRequest(
             function,
             values[RequestLayout.UserSlot].Text!,
             values[RequestLayout.PasswordSlot].Text!,
             function.HasTarget ? values[RequestLayout.TargetSlot].Text : null,
-            values[first..],
+            values[function.FirstExtraSlot..],
             fields);
     }
 

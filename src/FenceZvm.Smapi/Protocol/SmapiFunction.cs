@@ -27,6 +27,9 @@ public abstract class SmapiFunction
     /// <summary>Every field of this function's requests, in framing order.</summary>
     public IReadOnlyList<RequestSlot> Layout { get; }
 
+    /// <summary>Where in <see cref="Layout"/> the extra parameters begin: they are always its last slots.</summary>
+    public int FirstExtraSlot => Layout.Count - Extras.Length;
+
     /// <summary>
     /// True for a request that must never be sent twice blindly: when its response is lost, the client
     /// asks for it with Response_Recovery instead. Queries are simply asked again.

@@ -53,7 +53,6 @@ public sealed class SmapiRequest
             throw new SmapiRequestException($"{Function.Name} takes no target");
         }
 
-        int first = Function.Layout.Count - Function.Extras.Length;
         if (Parameters.Count != Function.Extras.Length)
         {
             throw new SmapiRequestException($"{Function.Name} takes {Function.Extras.Length} extra parameter(s), not {Parameters.Count}");
@@ -70,7 +69,7 @@ public sealed class SmapiRequest
 
         for (int i = 0; i < Parameters.Count; i++)
         {
-            all[first + i] = Parameters[i];
+            all[Function.FirstExtraSlot + i] = Parameters[i];
         }
 
         for (int i = 1; i < all.Length; i++)
