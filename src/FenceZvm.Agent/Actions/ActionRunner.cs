@@ -1,6 +1,5 @@
 using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
-using FenceZvm.Smapi.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Actions;

@@ -1,5 +1,4 @@
 using FenceZvm.Agent.Power;
-using FenceZvm.Smapi.Protocol;
 
 namespace FenceZvm.Agent.Actions;
 

@@ -1,7 +1,6 @@
 using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
 using FenceZvm.Agent.Timing;
-using FenceZvm.Smapi.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace FenceZvm.Agent.Actions;

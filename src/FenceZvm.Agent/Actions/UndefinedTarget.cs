@@ -1,6 +1,5 @@
 using System.Globalization;
 using FenceZvm.Agent.Options;
-using FenceZvm.Smapi.Protocol;
 
 namespace FenceZvm.Agent.Actions;
 

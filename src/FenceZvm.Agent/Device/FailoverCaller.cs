@@ -1,5 +1,4 @@
 using FenceZvm.Smapi;
-using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
 using Microsoft.Extensions.Logging;
 

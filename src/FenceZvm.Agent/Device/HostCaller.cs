@@ -2,7 +2,6 @@ using FenceZvm.Agent.Timing;
 using FenceZvm.Smapi;
 using FenceZvm.Smapi.Client;
 using FenceZvm.Smapi.Functions;
-using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Transport;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,4 @@
 using FenceZvm.Smapi;
-using FenceZvm.Smapi.Protocol;
 
 namespace FenceZvm.Agent.Device;
 

@@ -1,7 +1,6 @@
 using FenceZvm.Agent.Power;
 using FenceZvm.Smapi;
 using FenceZvm.Smapi.Functions;
-using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Text;
 using FenceZvm.Smapi.Transport;
 using Microsoft.Extensions.Logging;

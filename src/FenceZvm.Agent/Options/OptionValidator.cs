@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using FenceZvm.Agent.Secrets;
-using FenceZvm.Smapi.Protocol;
 
 namespace FenceZvm.Agent.Options;
 

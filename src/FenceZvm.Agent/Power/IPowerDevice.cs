@@ -1,5 +1,3 @@
-using FenceZvm.Smapi.Protocol;
-
 namespace FenceZvm.Agent.Power;
 
 /// <summary>

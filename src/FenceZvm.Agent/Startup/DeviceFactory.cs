@@ -3,7 +3,6 @@ using FenceZvm.Agent.Logging;
 using FenceZvm.Agent.Options;
 using FenceZvm.Agent.Power;
 using FenceZvm.Smapi.Client;
-using FenceZvm.Smapi.Protocol;
 using FenceZvm.Smapi.Text;
 using FenceZvm.Smapi.Transport;
 using Microsoft.Extensions.Logging;
