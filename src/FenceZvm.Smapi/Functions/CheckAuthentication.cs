@@ -13,5 +13,5 @@ public sealed class CheckAuthentication : SmapiFunction
     {
     }
 
-    public SmapiRequest Request(SmapiCredentials credentials) => NewRequest(credentials, null);
+    public SmapiRequest Request(SmapiCredentials credentials) => new(this, credentials, null);
 }

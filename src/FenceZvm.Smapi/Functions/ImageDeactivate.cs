@@ -22,7 +22,7 @@ public sealed class ImageDeactivate : ImageOperation
     public override SmapiRequest Request(SmapiCredentials credentials, string target) => Request(credentials, target, ForceTime.Immediate);
 
     public SmapiRequest Request(SmapiCredentials credentials, string target, ForceTime forceTime) =>
-        NewRequest(credentials, target, RequestParameter.OfText(forceTime.Text ?? ForceTime.Immediate.Text));
+        new(this, credentials, target, RequestParameter.OfText(forceTime.Text ?? ForceTime.Immediate.Text));
 
     /// <summary>The force time text of a decoded request (empty means the server's default, IMMED).</summary>
     public static string ForceTimeOf(DecodedRequest request) => request.Parameters[0].Text ?? string.Empty;

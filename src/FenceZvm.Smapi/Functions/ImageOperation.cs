@@ -17,5 +17,5 @@ public abstract class ImageOperation : SmapiFunction
     public int SomeFailedReason { get; }
 
     /// <summary>A request with the function's defaults for any extra parameter.</summary>
-    public virtual SmapiRequest Request(SmapiCredentials credentials, string target) => NewRequest(credentials, target);
+    public virtual SmapiRequest Request(SmapiCredentials credentials, string target) => new(this, credentials, target);
 }

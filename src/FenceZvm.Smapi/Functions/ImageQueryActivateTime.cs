@@ -20,7 +20,7 @@ public sealed class ImageQueryActivateTime : SmapiFunction
     }
 
     public SmapiRequest Request(SmapiCredentials credentials, string target, byte dateFormat = IsoDateFormat) =>
-        NewRequest(credentials, target, RequestParameter.OfByte(dateFormat));
+        new(this, credentials, target, RequestParameter.OfByte(dateFormat));
 
     /// <summary>How a date is written in date format 1 to 6 (a .NET pattern); null for any other number.</summary>
     public static string? DatePattern(byte dateFormat) => dateFormat switch

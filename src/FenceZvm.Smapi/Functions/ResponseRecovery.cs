@@ -24,7 +24,7 @@ public sealed class ResponseRecovery : SmapiFunction
     }
 
     public SmapiRequest Request(SmapiCredentials credentials, string target, uint failedRequestId) =>
-        NewRequest(credentials, target, RequestParameter.OfInt32(unchecked((int)failedRequestId)));
+        new(this, credentials, target, RequestParameter.OfInt32(unchecked((int)failedRequestId)));
 
     /// <summary>The original response, or null when the server has none for <paramref name="originalRequestId"/>.</summary>
     public static SmapiResponse? Parse(SmapiResponse recovery, uint originalRequestId)

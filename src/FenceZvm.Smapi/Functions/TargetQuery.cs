@@ -8,5 +8,5 @@ public abstract class TargetQuery : SmapiFunction
     {
     }
 
-    public SmapiRequest Request(SmapiCredentials credentials, string target) => NewRequest(credentials, target);
+    public SmapiRequest Request(SmapiCredentials credentials, string target) => new(this, credentials, target);
 }

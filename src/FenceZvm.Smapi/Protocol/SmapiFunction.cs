@@ -40,11 +40,4 @@ public abstract class SmapiFunction
     public virtual string? Meaning(int returnCode, int reasonCode) => null;
 
     public override string ToString() => Name;
-
-    /// <summary>
-    /// A request to this function, with user and target as given: the agent hands in <see cref="GuestName"/>s,
-    /// already upper case, and a test may put any spelling on the wire on purpose.
-    /// </summary>
-    private protected SmapiRequest NewRequest(SmapiCredentials credentials, string? target, params RequestParameter[] parameters) =>
-        new(this, credentials, target, parameters);
 }

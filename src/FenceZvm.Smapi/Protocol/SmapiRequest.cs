@@ -3,7 +3,9 @@ namespace FenceZvm.Smapi.Protocol;
 /// <summary>
 /// One SMAPI request: function, authenticated user, password, target (absent for
 /// Check_Authentication) and the function's extra parameters. Each value is checked against the
-/// function's <see cref="SmapiFunction.Layout"/> here, so a request that exists can be framed.
+/// function's <see cref="SmapiFunction.Layout"/> here, so a request that exists can be framed. User and
+/// target are framed as given: the agent hands in <see cref="GuestName"/>s, already upper case, and a test
+/// may put any spelling on the wire on purpose.
 /// </summary>
 public sealed class SmapiRequest
 {
